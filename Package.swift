@@ -1,0 +1,71 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "AITRAPP",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "marketdata", targets: ["Marketdata"]),
+        .executable(name: "strategy-ranker", targets: ["StrategyRanker"]),
+        .executable(name: "risk-gate", targets: ["RiskGate"]),
+        .executable(name: "executor", targets: ["Executor"]),
+        .executable(name: "scheduler-worker", targets: ["SchedulerWorker"]),
+        .executable(name: "control-api", targets: ["ControlAPI"]),
+        .executable(name: "migrate", targets: ["Migrate"]),
+        .executable(name: "latency-bench", targets: ["LatencyBench"]),
+        .library(name: "TradingCore", targets: ["TradingCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries, each wrapped by exactly one Swift module.
+        .systemLibrary(name: "CHiredis", path: "Shared/CHiredis", pkgConfig: "hiredis",
+                       providers: [.apt(["libhiredis-dev"])]),
+        .systemLibrary(name: "CLibpq", path: "Shared/CLibpq", pkgConfig: "libpq",
+                       providers: [.apt(["libpq-dev"])]),
+
+        // The pure trading core: value types, no I/O, no clocks, no unseeded randomness.
+        .target(name: "TradingCore", path: "Shared/TradingCore"),
+        // The message envelope and the channel catalog (pure, Codable).
+        .target(name: "Messages", dependencies: ["TradingCore"], path: "Shared/Messages"),
+        // Shells around the C libraries.
+        .target(name: "RedisBus", dependencies: ["CHiredis", .product(name: "Logging", package: "swift-log")],
+                path: "Shared/RedisBus"),
+        .target(name: "PostgresStore", dependencies: ["CLibpq", "TradingCore", "Messages",
+                                                      .product(name: "Logging", package: "swift-log")],
+                path: "Shared/PostgresStore"),
+        // Config, logging, metrics, lifecycle shared by every executable.
+        .target(name: "ServiceKit", dependencies: [
+            "TradingCore", "Messages", "RedisBus", "PostgresStore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Yams", package: "Yams"),
+        ], path: "Shared/ServiceKit"),
+
+        .executableTarget(name: "Marketdata", dependencies: ["ServiceKit"], path: "Services/Marketdata"),
+        .executableTarget(name: "StrategyRanker", dependencies: ["ServiceKit"], path: "Services/StrategyRanker"),
+        .executableTarget(name: "RiskGate", dependencies: ["ServiceKit"], path: "Services/RiskGate"),
+        .executableTarget(name: "Executor", dependencies: ["ServiceKit"], path: "Services/Executor"),
+        .executableTarget(name: "SchedulerWorker", dependencies: ["ServiceKit"], path: "Services/SchedulerWorker"),
+        .executableTarget(name: "ControlAPI", dependencies: [
+            "ServiceKit", .product(name: "Hummingbird", package: "hummingbird"),
+        ], path: "Services/ControlAPI"),
+        .executableTarget(name: "Migrate", dependencies: ["ServiceKit"], path: "Services/Migrate"),
+        .executableTarget(name: "LatencyBench", dependencies: ["ServiceKit"], path: "Services/LatencyBench"),
+
+        .testTarget(name: "TradingCoreTests", dependencies: ["TradingCore", "Messages"], path: "Tests/TradingCoreTests"),
+        .testTarget(name: "IntegrationTests", dependencies: ["RedisBus", "PostgresStore", "ServiceKit"],
+                    path: "Tests/IntegrationTests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["RedisBus", "PostgresStore", "ServiceKit"],
+                    path: "Tests/EndToEndTests", resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,29 @@
+import Hummingbird
+
+/// An API error; the HTTP status is chosen here, in control-api, and nowhere else.
+/// Rendered as `{"error":{"code":…,"message":…}}`; messages never echo secrets.
+struct APIError: Error {
+    enum Code: String {
+        case badRequest = "bad_request"
+        case confirmationRequired = "confirmation_required"
+        case brokerCredentialsMissing = "broker_credentials_missing"
+        case unavailable = "unavailable"
+        case notFound = "not_found"
+    }
+
+    let code: Code
+    let message: String
+
+    var status: HTTPResponse.Status {
+        switch code {
+        case .badRequest, .confirmationRequired: return .badRequest
+        case .brokerCredentialsMissing: return .conflict
+        case .unavailable: return .serviceUnavailable
+        case .notFound: return .notFound
+        }
+    }
+
+    var response: Response {
+        JSONResponse.make(status, "{\"error\":{\"code\":\(JSONResponse.quote(code.rawValue)),\"message\":\(JSONResponse.quote(message))}}")
+    }
+}

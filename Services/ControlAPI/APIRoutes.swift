@@ -1,0 +1,130 @@
+import Foundation
+import Hummingbird
+import Messages
+import PostgresStore
+import ServiceKit
+
+/// The HTTP routes. Reads come from Postgres (the truth) and the Redis state keys.
+enum APIRoutes {
+    static let actor = "operator"
+
+    static func make(commands: ControlCommands, context: ServiceKitContext) -> Router<BasicRequestContext> {
+        let router = Router()
+        let database = context.database
+        let registry = context.registry
+
+        router.get("/health") { _, _ in JSONResponse.make(.ok, "{\"status\":\"ok\"}") }
+
+        router.get("/metrics") { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                     body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
+        }
+
+        router.get("/state") { _, _ in
+            await respond {
+                let durable = try await database.withConnection { db in try SystemStateRepository.allJSON(on: db) }
+                let services = ["marketdata", "strategy-ranker", "risk-gate", "executor", "scheduler-worker", "control-api"]
+                let replies = try await context.redis.pipeline(
+                    [["GET", Channel.Key.mode], ["GET", Channel.Key.paused], ["GET", Channel.Key.halted]]
+                        + services.map { ["GET", Channel.Key.heartbeat($0)] })
+                let heartbeats = zip(services, replies.dropFirst(3)).map { name, reply in
+                    "\(JSONResponse.quote(name)):" + (reply.string.map(JSONResponse.quote) ?? "null")
+                }.joined(separator: ",")
+                let mode = replies[0].string ?? "PAPER"
+                return "{\"mode\":\(JSONResponse.quote(mode)),\"paused\":\(replies[1].string == "1"),\"halted\":\(replies[2].string == "1"),"
+                    + "\"heartbeats\":{\(heartbeats)},\"durable\":\(durable)}"
+            }
+        }
+
+        router.get("/positions") { request, _ in
+            await respond {
+                let status = try statusFilter(request, allowed: ["OPEN", "CLOSED"])
+                let limit = try limitParameter(request)
+                return try await database.withConnection { db in try PositionRepository.recentJSON(status: status, limit: limit, on: db) }
+            }
+        }
+
+        router.get("/orders") { request, _ in
+            await respond {
+                let status = try statusFilter(request, allowed: ["OPEN", "FILLED", "CANCELLED", "REJECTED"])
+                let limit = try limitParameter(request)
+                return try await database.withConnection { db in try OrderRepository.recentJSON(status: status, limit: limit, on: db) }
+            }
+        }
+
+        router.get("/trades") { request, _ in
+            await respond {
+                let limit = try limitParameter(request)
+                return try await database.withConnection { db in try TradeRepository.recentJSON(limit: limit, on: db) }
+            }
+        }
+
+        router.get("/signals") { request, _ in
+            await respond {
+                let limit = try limitParameter(request)
+                return try await database.withConnection { db in try SignalRepository.recentJSON(limit: limit, on: db) }
+            }
+        }
+
+        router.get("/decisions") { request, _ in
+            await respond {
+                let limit = try limitParameter(request)
+                return try await database.withConnection { db in try DecisionRepository.recentJSON(limit: limit, on: db) }
+            }
+        }
+
+        router.post("/pause") { request, _ in
+            await respond { try await commands.setPaused(true, actor: actor, remote: remote(request)) }
+        }
+        router.post("/resume") { request, _ in
+            await respond { try await commands.setPaused(false, actor: actor, remote: remote(request)) }
+        }
+        router.post("/flatten") { request, _ in
+            await respond(status: .accepted) { try await commands.flatten(actor: actor, remote: remote(request)) }
+        }
+        router.post("/mode") { request, _ in
+            await respond {
+                let body: ByteBuffer
+                do {
+                    body = try await request.body.collect(upTo: 16 * 1024)
+                } catch {
+                    throw APIError(code: .badRequest, message: "body larger than 16 KiB")
+                }
+                return try await commands.setMode(body: Data(buffer: body), actor: actor, remote: remote(request))
+            }
+        }
+        return router
+    }
+
+    /// Runs a handler; APIError maps to its status, anything else is a 503 without details.
+    static func respond(status: HTTPResponse.Status = .ok, _ body: () async throws -> String) async -> Response {
+        do {
+            return JSONResponse.make(status, try await body())
+        } catch let error as APIError {
+            return error.response
+        } catch {
+            return APIError(code: .unavailable, message: "storage unavailable").response
+        }
+    }
+
+    static func statusFilter(_ request: Request, allowed: [String]) throws -> String? {
+        guard let raw = request.uri.queryParameters.get("status") else { return nil }
+        let value = raw.uppercased()
+        guard allowed.contains(value) else {
+            throw APIError(code: .badRequest, message: "status must be one of \(allowed.joined(separator: ", "))")
+        }
+        return value
+    }
+
+    static func limitParameter(_ request: Request) throws -> Int {
+        guard let raw = request.uri.queryParameters.get("limit") else { return 100 }
+        guard let limit = Int(raw), (1...1000).contains(limit) else {
+            throw APIError(code: .badRequest, message: "limit must be an integer from 1 to 1000")
+        }
+        return limit
+    }
+
+    static func remote(_ request: Request) -> String? {
+        request.headers[.init("X-Forwarded-For")!]
+    }
+}

@@ -1,0 +1,18 @@
+import Hummingbird
+import ServiceKit
+
+/// control-api: the operator's HTTP interface (default 127.0.0.1:8000). Every start is
+/// PAPER; LIVE needs the typed phrase and broker credentials and lasts until restart.
+@main
+struct ControlAPIApp {
+    static func main() async {
+        let context = ServiceKitContext.bootstrap(service: "control-api")
+        let host = context.config.string("control_api.host", default: "127.0.0.1")
+        let port = context.require { try context.config.int("control_api.port", default: 8000) }
+        let commands = ControlCommands(context: context)
+        await commands.resetToPaperWithRetry()
+        let app = Application(router: APIRoutes.make(commands: commands, context: context),
+                              configuration: .init(address: .hostname(host, port: port)), logger: context.logger)
+        await context.run([context.heartbeat(), app])
+    }
+}

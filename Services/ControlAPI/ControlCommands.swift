@@ -1,0 +1,123 @@
+import Foundation
+import Logging
+import Messages
+import PostgresStore
+import ServiceKit
+import TradingCore
+
+/// The operator's commands: each is recorded (system_state and audit_log) in Postgres,
+/// mirrored to the Redis state keys, then published on `control`.
+struct ControlCommands: Sendable {
+    let context: ServiceKitContext
+
+    var configSha: String { context.config.sha(sections: ["risk_gate", "executor", "strategy_ranker", "marketdata"]) }
+
+    /// PAPER at every start; `paused` survives a restart (the safer state is kept).
+    func resetToPaperWithRetry() async {
+        var delay = Duration.milliseconds(200)
+        while !Task.isCancelled {
+            do {
+                let paused = try await context.database.withConnection { db -> Bool in
+                    try SystemStateRepository.set("mode", json: "\"PAPER\"", on: db)
+                    return try SystemStateRepository.get("paused", on: db) == "true"
+                }
+                try await context.redis.pipeline([["SET", Channel.Key.mode, TradingMode.paper.rawValue],
+                                                  ["SET", Channel.Key.paused, paused ? "1" : "0"]])
+                await context.bus.publish(.controlMode, on: Channel.control, trace: TraceID.make(), mode: .paper,
+                                          payload: ControlPayload(actor: "control-api", reason: "start", mode: "PAPER"))
+                return
+            } catch {
+                context.logger.warning("cannot reset state to PAPER yet, retrying", metadata: ["error": "\(error)"])
+                try? await Task.sleep(for: delay)
+                delay = min(delay * 2, .seconds(5))
+            }
+        }
+    }
+
+    func setPaused(_ paused: Bool, actor: String, remote: String?) async throws(APIError) -> String {
+        let action = paused ? "pause" : "resume"
+        try await record(action: action, request: "{}", actor: actor, remote: remote) { db in
+            try SystemStateRepository.set("paused", json: paused ? "true" : "false", on: db)
+        }
+        do {
+            try await context.redis.set(Channel.Key.paused, paused ? "1" : "0")
+        } catch {
+            context.logger.error("paused flag not mirrored to Redis", metadata: ["error": "\(error)"])
+        }
+        await context.bus.publish(paused ? .controlPause : .controlResume, on: Channel.control, trace: TraceID.make(),
+                                  mode: await currentMode(), payload: ControlPayload(actor: actor))
+        return "{\"paused\":\(paused)}"
+    }
+
+    func flatten(actor: String, remote: String?) async throws(APIError) -> String {
+        let trace = TraceID.make()
+        let at = Timestamp.format(context.clock.now())
+        try await record(action: "flatten", request: "{}", actor: actor, remote: remote) { db in
+            try SystemStateRepository.set("flatten_requested", json: "{\"trace\":\"\(trace)\",\"at\":\"\(at)\"}", on: db)
+        }
+        let delivered = await context.bus.publish(.controlFlatten, on: Channel.control, trace: trace, mode: await currentMode(),
+                                                  payload: ControlPayload(actor: actor, reason: "operator flatten"))
+        guard delivered else { throw APIError(code: .unavailable, message: "flatten recorded but Redis is unreachable; executor not notified") }
+        return "{\"flatten\":\"requested\",\"trace\":\"\(trace)\"}"
+    }
+
+    func setMode(body: Data, actor: String, remote: String?) async throws(APIError) -> String {
+        struct ModeRequest: Decodable { var mode: String; var confirm: String? }
+        let request: ModeRequest
+        do {
+            request = try JSONDecoder().decode(ModeRequest.self, from: body)
+        } catch {
+            throw APIError(code: .badRequest, message: "body must be JSON {\"mode\":\"PAPER\"|\"LIVE\",\"confirm\":\"…\"}")
+        }
+        guard let mode = TradingMode(rawValue: request.mode) else {
+            throw APIError(code: .badRequest, message: "mode must be PAPER or LIVE")
+        }
+        let audited = "{\"mode\":\"\(mode.rawValue)\"}"
+        if mode == .live {
+            guard request.confirm == TradingMode.liveConfirmationPhrase else {
+                try? await audit(action: "mode", request: audited, result: "refused: confirmation phrase", actor: actor, remote: remote)
+                throw APIError(code: .confirmationRequired, message: "switching to LIVE needs \"confirm\": \"\(TradingMode.liveConfirmationPhrase)\"")
+            }
+            let environment = ProcessInfo.processInfo.environment
+            guard !(environment["KITE_API_KEY"] ?? "").isEmpty, !(environment["KITE_ACCESS_TOKEN"] ?? "").isEmpty else {
+                try? await audit(action: "mode", request: audited, result: "refused: no broker credentials", actor: actor, remote: remote)
+                throw APIError(code: .brokerCredentialsMissing, message: "LIVE needs KITE_API_KEY and KITE_ACCESS_TOKEN to be configured")
+            }
+        }
+        try await record(action: "mode", request: audited, actor: actor, remote: remote) { db in
+            try SystemStateRepository.set("mode", json: "\"\(mode.rawValue)\"", on: db)
+        }
+        try? await context.redis.set(Channel.Key.mode, mode.rawValue)
+        await context.bus.publish(.controlMode, on: Channel.control, trace: TraceID.make(), mode: mode,
+                                  payload: ControlPayload(actor: actor, mode: mode.rawValue))
+        return "{\"mode\":\"\(mode.rawValue)\"}"
+    }
+
+    func currentMode() async -> TradingMode {
+        (try? await context.redis.get(Channel.Key.mode)).flatMap { $0.flatMap(TradingMode.init(rawValue:)) } ?? .paper
+    }
+
+    /// Writes the change and its audit row in one transaction.
+    private func record(action: String, request: String, actor: String, remote: String?,
+                        change: @escaping @Sendable (any SQLRunner) throws -> Void) async throws(APIError) {
+        let sha = configSha
+        do {
+            try await context.database.transaction { db in
+                try change(db)
+                try AuditRepository.insert(actor: actor, action: action, requestJSON: request, result: "ok",
+                                           remoteAddress: remote, configSha: sha, on: db)
+            }
+        } catch {
+            context.logger.error("command not recorded", metadata: ["command": "\(action)", "error": "\(error)"])
+            throw APIError(code: .unavailable, message: "\(action) not applied: Postgres unavailable")
+        }
+    }
+
+    private func audit(action: String, request: String, result: String, actor: String, remote: String?) async throws {
+        let sha = configSha
+        try await context.database.withConnection { db in
+            try AuditRepository.insert(actor: actor, action: action, requestJSON: request, result: result,
+                                       remoteAddress: remote, configSha: sha, on: db)
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import ServiceKit
+
+/// executor: the paper broker, the OCO groups and flatten. Rebuilds its open groups from
+/// Postgres on start, then follows decisions, ticks, control commands and jobs.
+@main
+struct ExecutorApp {
+    static func main() async {
+        let context = ServiceKitContext.bootstrap(service: "executor")
+        let settings = context.require { try ExecutorSettings(config: context.config) }
+        let engine = ExecutionEngine(context: context, settings: settings)
+        await context.run([
+            context.metricsServer(section: "executor", defaultPort: 9104),
+            context.heartbeat(),
+            ExecutorService(context: context, engine: engine),
+        ])
+    }
+}

@@ -1,0 +1,26 @@
+/// The channel catalog: every pub/sub channel name in one place.
+public enum Channel {
+    public static func tick(_ symbol: String) -> String { "md.tick.\(symbol)" }
+    public static func bar(_ timeframe: String, _ symbol: String) -> String { "md.bar.\(timeframe).\(symbol)" }
+    public static let allTicks = "md.tick.*"
+    public static let allBars = "md.bar.*"
+    public static let instruments = "md.instruments"
+    public static let signals = "signals"
+    public static let decisions = "decisions"
+    public static let orders = "orders"
+    public static let fills = "fills"
+    public static let positions = "positions"
+    public static let trades = "trades"
+    public static let risk = "risk"
+    public static let control = "control"
+    public static let jobs = "jobs"
+
+    /// Fast shared state keys.
+    public enum Key {
+        public static let mode = "state:mode"
+        public static let paused = "state:paused"
+        public static let halted = "state:halted"
+        public static let riskSnapshot = "risk:snapshot"
+        public static func heartbeat(_ service: String) -> String { "heartbeat:\(service)" }
+    }
+}

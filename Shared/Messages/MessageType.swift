@@ -1,0 +1,23 @@
+/// Every message type in the system. The catalog with payloads is `docs/MESSAGES.md`.
+public enum MessageType: String, Codable, Sendable, CaseIterable {
+    case tick = "md.tick"
+    case bar = "md.bar"
+    case instruments = "md.instruments"
+    case signalCreated = "signal.created"
+    case decisionApproved = "decision.approved"
+    case decisionRejected = "decision.rejected"
+    case orderPlaced = "order.placed"
+    case orderFilled = "order.filled"
+    case orderCancelled = "order.cancelled"
+    case orderRejected = "order.rejected"
+    case fillCreated = "fill.created"
+    case positionOpened = "position.opened"
+    case positionClosed = "position.closed"
+    case tradeClosed = "trade.closed"
+    case controlPause = "control.pause"
+    case controlResume = "control.resume"
+    case controlFlatten = "control.flatten"
+    case controlMode = "control.mode"
+    case job = "job.run"
+    case riskEvent = "risk.event"
+}

@@ -1,0 +1,13 @@
+/// `control.*` on `control`: an operator command, as audited by control-api.
+public struct ControlPayload: Codable, Sendable, Hashable {
+    public var actor: String
+    public var reason: String?
+    /// Set for `control.mode`.
+    public var mode: String?
+
+    public init(actor: String, reason: String? = nil, mode: String? = nil) {
+        self.actor = actor
+        self.reason = reason
+        self.mode = mode
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// `trade.closed` on `trades`: one round trip with its money and its links.
+public struct TradePayload: Codable, Sendable, Hashable {
+    public var tradeId: UUID
+    public var positionId: UUID
+    public var decisionId: UUID
+    public var signalId: UUID
+    public var symbol: String
+    public var side: String
+    public var quantity: Int
+    public var entryPricePaise: Int64
+    public var exitPricePaise: Int64
+    public var grossPnlPaise: Int64
+    public var feesPaise: Int64
+    public var netPnlPaise: Int64
+    public var exitReason: String
+
+    public init(tradeId: UUID, positionId: UUID, decisionId: UUID, signalId: UUID, symbol: String, side: String,
+                quantity: Int, entryPricePaise: Int64, exitPricePaise: Int64, grossPnlPaise: Int64, feesPaise: Int64,
+                netPnlPaise: Int64, exitReason: String) {
+        self.tradeId = tradeId
+        self.positionId = positionId
+        self.decisionId = decisionId
+        self.signalId = signalId
+        self.symbol = symbol
+        self.side = side
+        self.quantity = quantity
+        self.entryPricePaise = entryPricePaise
+        self.exitPricePaise = exitPricePaise
+        self.grossPnlPaise = grossPnlPaise
+        self.feesPaise = feesPaise
+        self.netPnlPaise = netPnlPaise
+        self.exitReason = exitReason
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Messages
+import TradingCore
+
+/// `decisions`: one per signal, keyed by `client_plan_id`.
+public enum DecisionRepository {
+    /// Inserts a decision; returns false when the plan id exists (a replayed signal).
+    public static func insert(id: UUID, signalId: UUID, clientPlanId: String, trace: String, mode: TradingMode,
+                              signal: TradeSignal, decision: RiskDecision, configSha: String, on db: any SQLRunner) throws -> Bool {
+        let verdicts = String(decoding: try MessageCoding.makeEncoder().encode(decision.verdicts), as: UTF8.self)
+        let rows = try db.query("""
+            INSERT INTO decisions (id, signal_id, client_plan_id, trace, status, mode, symbol, side, lots, lot_size,
+                                   quantity, risk_amount, verdicts, config_sha)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14)
+            ON CONFLICT DO NOTHING
+            RETURNING id
+            """, [id, signalId, clientPlanId, trace, decision.approved ? "APPROVED" : "REJECTED", mode.rawValue,
+                  signal.symbol, signal.side.rawValue, decision.lots, decision.lotSize, decision.quantity,
+                  decision.riskAmount, verdicts, configSha])
+        return !rows.isEmpty
+    }
+
+    /// Approved entries that still hold (or may still hold) risk: not closed, not failed.
+    public static func openExposureCount(on db: any SQLRunner) throws -> Int {
+        let rows = try db.query("""
+            SELECT count(*) AS n FROM decisions d
+            WHERE d.status = 'APPROVED'
+              AND d.created_at > now() - interval '1 day'
+              AND NOT EXISTS (SELECT 1 FROM positions p WHERE p.decision_id = d.id AND p.status = 'CLOSED')
+              AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.decision_id = d.id AND o.leg = 'ENTRY'
+                              AND o.status IN ('REJECTED', 'CANCELLED'))
+            """)
+        return try rows.first?.int("n") ?? 0
+    }
+
+    public static func recentJSON(limit: Int, on db: any SQLRunner) throws -> String {
+        try JSONQuery.array("""
+            SELECT id, signal_id, client_plan_id, trace, status, mode, symbol, side, lots, lot_size, quantity,
+                   risk_amount, verdicts, config_sha, created_at
+            FROM decisions ORDER BY created_at DESC LIMIT $1
+            """, [limit], on: db)
+    }
+}
+
+extension DecisionRepository {
+    /// The plan id of a decision (for rebuilding child order ids after a restart).
+    public static func planId(decisionId: UUID, on db: any SQLRunner) throws -> String? {
+        try db.query("SELECT client_plan_id FROM decisions WHERE id = $1", [decisionId]).first?.string("client_plan_id")
+    }
+}

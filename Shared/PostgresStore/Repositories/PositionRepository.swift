@@ -1,0 +1,39 @@
+import Foundation
+import TradingCore
+
+/// `positions`: one per approved decision whose entry filled.
+public enum PositionRepository {
+    public static func insert(_ position: PositionRecord, on db: any SQLRunner) throws {
+        try db.query("""
+            INSERT INTO positions (id, decision_id, oco_group, trace, mode, symbol, side, quantity, entry_price,
+                                   stop_price, target_price, status, opened_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'OPEN', $12)
+            """, [position.id, position.decisionId, position.ocoGroup, position.trace, position.mode.rawValue,
+                  position.symbol, position.side.rawValue, position.quantity, position.entryPrice,
+                  position.stopPrice, position.targetPrice, position.openedAt])
+    }
+
+    /// Closes an open position; returns false if it was not open (already closed).
+    public static func close(id: UUID, reason: ExitReason, at: Date, on db: any SQLRunner) throws -> Bool {
+        !(try db.query("""
+            UPDATE positions SET status = 'CLOSED', exit_reason = $2, closed_at = $3
+            WHERE id = $1 AND status = 'OPEN' RETURNING id
+            """, [id, reason.rawValue, at])).isEmpty
+    }
+
+    public static func open(on db: any SQLRunner) throws -> [PositionRecord] {
+        try db.query("SELECT * FROM positions WHERE status = 'OPEN' ORDER BY opened_at").map(PositionRecord.init(row:))
+    }
+
+    public static func openCount(on db: any SQLRunner) throws -> Int {
+        try db.query("SELECT count(*) AS n FROM positions WHERE status = 'OPEN'").first?.int("n") ?? 0
+    }
+
+    public static func recentJSON(status: String?, limit: Int, on db: any SQLRunner) throws -> String {
+        try JSONQuery.array("""
+            SELECT id, decision_id, oco_group, trace, mode, symbol, side, quantity, entry_price, stop_price,
+                   target_price, status, exit_reason, opened_at, closed_at
+            FROM positions WHERE ($1::text IS NULL OR status = $1) ORDER BY opened_at DESC LIMIT $2
+            """, [status, limit], on: db)
+    }
+}

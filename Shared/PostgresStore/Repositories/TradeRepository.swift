@@ -1,0 +1,55 @@
+import Foundation
+import TradingCore
+
+/// `trades`: closed round trips, linked back to signal, decision and both fills.
+public enum TradeRepository {
+    public struct NewTrade: Sendable {
+        public var id: UUID
+        public var position: PositionRecord
+        public var entryFillId: UUID
+        public var exitFillId: UUID
+        public var exitPrice: Paise
+        public var result: TradeResult
+        public var exitReason: ExitReason
+        public var closedAt: Date
+
+        public init(id: UUID = UUID(), position: PositionRecord, entryFillId: UUID, exitFillId: UUID, exitPrice: Paise,
+                    result: TradeResult, exitReason: ExitReason, closedAt: Date) {
+            self.id = id
+            self.position = position
+            self.entryFillId = entryFillId
+            self.exitFillId = exitFillId
+            self.exitPrice = exitPrice
+            self.result = result
+            self.exitReason = exitReason
+            self.closedAt = closedAt
+        }
+    }
+
+    /// Inserts the trade; the signal id is taken from the position's decision. Returns it.
+    @discardableResult
+    public static func insert(_ trade: NewTrade, on db: any SQLRunner) throws -> UUID {
+        let position = trade.position
+        let rows = try db.query("""
+            INSERT INTO trades (id, position_id, signal_id, decision_id, entry_fill_id, exit_fill_id, trace, mode, symbol,
+                                side, quantity, entry_price, exit_price, gross_pnl, fees, net_pnl, exit_reason,
+                                opened_at, closed_at)
+            SELECT $1, $2, d.signal_id, d.id, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17
+            FROM decisions d WHERE d.id = $18
+            RETURNING signal_id
+            """, [trade.id, position.id, trade.entryFillId, trade.exitFillId, position.trace, position.mode.rawValue,
+                  position.symbol, position.side.rawValue, position.quantity, position.entryPrice, trade.exitPrice,
+                  trade.result.grossPnl, trade.result.fees, trade.result.netPnl, trade.exitReason.rawValue,
+                  position.openedAt, trade.closedAt, position.decisionId])
+        guard let row = rows.first else { throw PostgresError.decode("decision \(position.decisionId) not found for trade") }
+        return try row.uuid("signal_id")
+    }
+
+    public static func recentJSON(limit: Int, on db: any SQLRunner) throws -> String {
+        try JSONQuery.array("""
+            SELECT id, position_id, signal_id, decision_id, entry_fill_id, exit_fill_id, trace, mode, symbol, side,
+                   quantity, entry_price, exit_price, gross_pnl, fees, net_pnl, exit_reason, opened_at, closed_at
+            FROM trades ORDER BY closed_at DESC LIMIT $1
+            """, [limit], on: db)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Logging
+import Messages
+import Metrics
+import RedisBus
+import TradingCore
+
+/// Publishes envelopes. Callers write Postgres first, then publish: a publish failure is
+/// logged and counted, never undoes the recorded state (consumers reconcile from Postgres).
+public final class EventBus: Sendable {
+    public let redis: RedisClient
+    public let source: String
+    private let logger: Logger
+    private let clock: any ServiceClock
+
+    public init(redis: RedisClient, source: String, clock: any ServiceClock, logger: Logger) {
+        self.redis = redis
+        self.source = source
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Encodes an envelope (timestamped now) as JSON text.
+    public func encode<P: Codable & Sendable>(_ type: MessageType, trace: String, mode: TradingMode, payload: P) throws -> String {
+        let envelope = Envelope(type: type, ts: clock.now(), source: source, trace: trace, mode: mode, payload: payload)
+        return String(decoding: try MessageCoding.makeEncoder().encode(envelope), as: UTF8.self)
+    }
+
+    /// Publishes one message; returns false (after logging) when Redis is unreachable.
+    @discardableResult
+    public func publish<P: Codable & Sendable>(_ type: MessageType, on channel: String, trace: String, mode: TradingMode,
+                                              payload: P) async -> Bool {
+        do {
+            let text = try encode(type, trace: trace, mode: mode, payload: payload)
+            try await redis.publish(text, to: channel)
+            Counter(label: "aitrapp_messages_published_total", dimensions: [("channel", ChannelGroup.of(channel))]).increment()
+            return true
+        } catch {
+            Counter(label: "aitrapp_publish_failures_total", dimensions: [("channel", ChannelGroup.of(channel))]).increment()
+            logger.error("publish failed", metadata: ["trace": "\(trace)", "bus.channel": "\(channel)", "bus.error": "\(error)"])
+            return false
+        }
+    }
+}
+
+/// Low-cardinality metric label for a channel: `md.tick.NIFTY` → `md.tick`.
+public enum ChannelGroup {
+    public static func of(_ channel: String) -> String {
+        if channel.hasPrefix("md.tick.") { return "md.tick" }
+        if channel.hasPrefix("md.bar.") { return "md.bar" }
+        if channel.hasPrefix("md.chain.") { return "md.chain" }
+        return channel
+    }
+}

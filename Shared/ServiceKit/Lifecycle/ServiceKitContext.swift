@@ -1,0 +1,95 @@
+import Foundation
+import Logging
+import Messages
+import PostgresStore
+import Prometheus
+import RedisBus
+import ServiceLifecycle
+import TradingCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What every service process sets up the same way: configuration, logging, metrics,
+/// Redis, Postgres, the bus and the clock.
+public struct ServiceKitContext: Sendable {
+    public let name: String
+    public let config: AppConfig
+    public let logger: Logger
+    public let registry: PrometheusCollectorRegistry
+    public let redisConfiguration: RedisConfiguration
+    public let redis: RedisClient
+    public let database: PostgresDatabase
+    public let bus: EventBus
+    public let clock: any ServiceClock
+
+    /// Reads config and bootstraps logging and metrics. Exits with a clear message on a bad config.
+    public static func bootstrap(service name: String, clock: (any ServiceClock)? = nil) -> ServiceKitContext {
+        signal(SIGPIPE, SIG_IGN)
+        let config: AppConfig
+        let redisConfiguration: RedisConfiguration
+        do {
+            config = try AppConfig.load()
+            redisConfiguration = try RedisConfiguration(url: config.string("redis.url", default: "redis://127.0.0.1:6379"))
+        } catch {
+            FileHandle.standardError.write(Data("\(name): \(error)\n".utf8))
+            exit(2)
+        }
+        let registry = Observability.bootstrap(service: name, level: config.string("log.level", default: "info"))
+        let logger = Logger(label: name)
+        let clock = clock ?? SystemClock()
+        let redis = RedisClient(configuration: redisConfiguration, logger: logger, label: "\(name).commands")
+        let database = PostgresDatabase(url: config.string("postgres.url", default: "postgres://aitrapp@127.0.0.1:55432/aitrapp"),
+                                        logger: logger, label: name)
+        return ServiceKitContext(name: name, config: config, logger: logger, registry: registry,
+                                 redisConfiguration: redisConfiguration, redis: redis, database: database,
+                                 bus: EventBus(redis: redis, source: name, clock: clock, logger: logger), clock: clock)
+    }
+
+    /// The configuration alone, before logging is bootstrapped (to choose a clock, say).
+    public static func bootstrapConfigOnly() -> AppConfig {
+        do {
+            return try AppConfig.load()
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            exit(2)
+        }
+    }
+
+    /// Reads a config value or exits naming the bad key.
+    public func require<T>(_ read: () throws -> T) -> T {
+        do {
+            return try read()
+        } catch {
+            logger.critical("invalid configuration", metadata: ["config.error": "\(error)"])
+            FileHandle.standardError.write(Data("\(name): \(error)\n".utf8))
+            exit(2)
+        }
+    }
+
+    /// The metrics endpoint for the section's `metrics_port`.
+    public func metricsServer(section: String, defaultPort: Int) -> some Service {
+        let port = require { try config.int("\(section).metrics_port", default: defaultPort) }
+        return MetricsServer.make(registry: registry, host: config.string("metrics.host", default: "127.0.0.1"),
+                                  port: port, logger: logger)
+    }
+
+    public func heartbeat() -> HeartbeatService {
+        HeartbeatService(redis: redis, service: name, clock: clock, logger: logger)
+    }
+
+    /// Runs the services until SIGTERM / SIGINT, then shuts them down gracefully in reverse order.
+    public func run(_ services: [any Service]) async {
+        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
+                                                      logger: logger))
+        logger.info("service starting", metadata: ["service.name": "\(name)"])
+        do {
+            try await group.run()
+            logger.info("service stopped", metadata: ["service.name": "\(name)"])
+        } catch {
+            logger.critical("service failed", metadata: ["service.name": "\(name)", "error": "\(error)"])
+            exit(1)
+        }
+    }
+}

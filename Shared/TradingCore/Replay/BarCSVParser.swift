@@ -1,0 +1,67 @@
+import Foundation
+
+/// Parses `timestamp,open,high,low,close,volume` files (ISO-8601 timestamps with an
+/// offset, prices in rupees). The whole file is validated before anything is returned,
+/// so a bad row never leaves a half-loaded replay; the error names the line.
+public struct BarCSVParser: Sendable {
+    public struct ParseError: Error, CustomStringConvertible, Equatable {
+        public let line: Int
+        public let reason: String
+        public var description: String { "line \(line): \(reason)" }
+    }
+
+    public let symbol: String
+
+    public init(symbol: String) {
+        self.symbol = symbol
+    }
+
+    public func parse(_ text: String) throws(ParseError) -> [Bar] {
+        var bars: [Bar] = []
+        var lineNumber = 0
+        var previous: Date?
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if lineNumber == 1 && line.lowercased().hasPrefix("timestamp") { continue }
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard fields.count == 6 else {
+                throw ParseError(line: lineNumber, reason: "expected 6 fields, found \(fields.count)")
+            }
+            guard let start = Self.parseTimestamp(String(fields[0])) else {
+                throw ParseError(line: lineNumber, reason: "timestamp '\(fields[0])' is not ISO-8601 with an offset")
+            }
+            var prices: [Paise] = []
+            for (index, name) in ["open", "high", "low", "close"].enumerated() {
+                guard let price = Paise(rupeeString: fields[index + 1]) else {
+                    throw ParseError(line: lineNumber, reason: "\(name) '\(fields[index + 1])' is not a price")
+                }
+                guard price > .zero else { throw ParseError(line: lineNumber, reason: "\(name) \(price.rupeeString) is not positive") }
+                prices.append(price)
+            }
+            guard let volume = Int64(fields[5].trimmingCharacters(in: .whitespaces)), volume >= 0 else {
+                throw ParseError(line: lineNumber, reason: "volume '\(fields[5])' is not a non-negative integer")
+            }
+            let (open, high, low, close) = (prices[0], prices[1], prices[2], prices[3])
+            guard high >= low, high >= open, high >= close, low <= open, low <= close else {
+                throw ParseError(line: lineNumber, reason: "high \(high.rupeeString) / low \(low.rupeeString) do not bound open and close")
+            }
+            if let previous, start <= previous {
+                throw ParseError(line: lineNumber, reason: "timestamp \(fields[0]) is not after the previous row")
+            }
+            previous = start
+            bars.append(Bar(symbol: symbol, start: start, open: open, high: high, low: low, close: close, volume: volume))
+        }
+        return bars
+    }
+
+    static func parseTimestamp(_ text: String) -> Date? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        if let date = formatter.date(from: trimmed) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: trimmed)
+    }
+}

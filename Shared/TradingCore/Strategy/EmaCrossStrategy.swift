@@ -1,0 +1,69 @@
+import Foundation
+
+/// EMA crossover: BUY when the fast EMA closes above the slow EMA after being at or below
+/// it on the previous bar, SELL on the opposite cross. The stop sits `stopAtrMultiple` ATRs
+/// from the close and the target `rewardRisk` times that distance on the other side.
+/// Needs both EMAs and the ATR to be warm; state is only the previous bar's EMAs.
+public struct EmaCrossStrategy: Sendable {
+    public struct Parameters: Sendable, Hashable {
+        public var emaFast: Int
+        public var emaSlow: Int
+        public var atrPeriod: Int
+        public var stopAtrMultiple: Double
+        public var rewardRisk: Double
+        public var tickSize: Paise
+
+        public init(emaFast: Int = 9, emaSlow: Int = 21, atrPeriod: Int = 14,
+                    stopAtrMultiple: Double = 1.5, rewardRisk: Double = 2.0, tickSize: Paise = Paise(5)) {
+            self.emaFast = emaFast
+            self.emaSlow = emaSlow
+            self.atrPeriod = atrPeriod
+            self.stopAtrMultiple = stopAtrMultiple
+            self.rewardRisk = rewardRisk
+            self.tickSize = tickSize
+        }
+    }
+
+    public static let name = "ema_cross"
+    public let parameters: Parameters
+    private var previous: [String: (fast: Double, slow: Double)] = [:]
+
+    public init(parameters: Parameters) {
+        self.parameters = parameters
+    }
+
+    /// Feeds one closed bar with its indicator snapshot; returns a signal on a cross.
+    public mutating func onBar(_ bar: Bar, indicators: [String: Double]) -> TradeSignal? {
+        let fastName = "ema_\(parameters.emaFast)", slowName = "ema_\(parameters.emaSlow)"
+        let atrName = "atr_\(parameters.atrPeriod)"
+        guard let fast = indicators[fastName], let slow = indicators[slowName] else { return nil }
+        let prior = previous[bar.symbol]
+        previous[bar.symbol] = (fast, slow)
+        guard let prior, let atr = indicators[atrName], atr > 0 else { return nil }
+
+        let side: Side
+        if prior.fast <= prior.slow && fast > slow { side = .buy }
+        else if prior.fast >= prior.slow && fast < slow { side = .sell }
+        else { return nil }
+
+        let stopDistance = Paise(rupees: atr * parameters.stopAtrMultiple).rounded(toTick: parameters.tickSize)
+        guard stopDistance > .zero else { return nil }
+        let targetDistance = Paise(rupees: stopDistance.rupees * parameters.rewardRisk).rounded(toTick: parameters.tickSize)
+        let entry = bar.close
+        let stop = side == .buy ? entry - stopDistance : entry + stopDistance
+        let target = side == .buy ? entry + targetDistance : entry - targetDistance
+        guard stop > .zero, target > .zero else { return nil }
+
+        let separation = abs(fast - slow) / atr
+        let confidence = min(1.0, 0.5 + separation)
+        let direction = side == .buy ? "above" : "below"
+        let rationale = "EMA\(parameters.emaFast) crossed \(direction) EMA\(parameters.emaSlow) at close \(entry.rupeeString); "
+            + "stop \(parameters.stopAtrMultiple)×ATR(\(parameters.atrPeriod)) = \(stopDistance.rupeeString), "
+            + "target \(parameters.rewardRisk)R"
+        return TradeSignal(
+            strategy: Self.name, symbol: bar.symbol, side: side, entry: entry, stop: stop, target: target,
+            confidence: confidence, rationale: rationale,
+            features: [fastName: fast, slowName: slow, atrName: atr, "separation_atr": separation],
+            barStart: bar.start)
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// India Standard Time: UTC+05:30, no daylight saving. Everything is stored in UTC and
+/// shown and scheduled in IST.
+public enum IST {
+    public static let offsetSeconds = 5 * 3600 + 30 * 60
+    public static let timeZone = TimeZone(secondsFromGMT: offsetSeconds)!
+
+    public static var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }
+
+    /// The IST calendar day of an instant, as `yyyy-MM-dd`.
+    public static func dayString(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+    }
+
+    /// Minutes since IST midnight.
+    public static func minuteOfDay(_ date: Date) -> Int {
+        let seconds = Int((date.timeIntervalSince1970 + Double(offsetSeconds)).rounded(.down))
+        return ((seconds % 86_400) + 86_400) % 86_400 / 60
+    }
+
+    /// Monday…Friday in IST (holidays come from the trading calendar, a later concern).
+    public static func isWeekday(_ date: Date) -> Bool {
+        let weekday = calendar.component(.weekday, from: date)
+        return weekday != 1 && weekday != 7
+    }
+
+    /// The instant of `hour:minute` IST on the IST day containing `date`.
+    public static func instant(onDayOf date: Date, hour: Int, minute: Int) -> Date {
+        let seconds = (date.timeIntervalSince1970 + Double(offsetSeconds)).rounded(.down)
+        let midnightIST = (seconds / 86_400).rounded(.down) * 86_400 - Double(offsetSeconds)
+        return Date(timeIntervalSince1970: midnightIST + Double(hour * 3600 + minute * 60))
+    }
+}

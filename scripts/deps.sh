@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian/Ubuntu machine lacks (the Swift toolchain is the only prerequisite).
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+missing=()
+command -v redis-server >/dev/null || missing+=(redis-server)
+command -v redis-cli >/dev/null || missing+=(redis-tools)
+command -v pkg-config >/dev/null || missing+=(pkg-config)
+{ command -v pkg-config >/dev/null && pkg-config --exists hiredis; } || missing+=(libhiredis-dev)
+{ command -v pkg-config >/dev/null && pkg-config --exists libpq; } || missing+=(libpq-dev)
+command -v psql >/dev/null || missing+=(postgresql-client)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO=sudo
+  say "installing ${missing[*]} with sudo (apt-get)"
+else
+  say "installing ${missing[*]} (apt-get)"
+fi
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
