@@ -63,9 +63,12 @@ let package = Package(
         .executableTarget(name: "LatencyBench", dependencies: ["ServiceKit"], path: "Services/LatencyBench"),
 
         .testTarget(name: "TradingCoreTests", dependencies: ["TradingCore", "Messages"], path: "Tests/TradingCoreTests"),
-        .testTarget(name: "IntegrationTests", dependencies: ["RedisBus", "PostgresStore", "ServiceKit"],
+        // Real Redis and Postgres, no mocks: URLs from AITRAPP_REDIS_URL / AITRAPP_POSTGRES_URL.
+        .target(name: "TestSupport", dependencies: ["RedisBus", "PostgresStore"], path: "Tests/TestSupport"),
+        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "RedisBus", "PostgresStore", "ServiceKit"],
                     path: "Tests/IntegrationTests"),
-        .testTarget(name: "EndToEndTests", dependencies: ["RedisBus", "PostgresStore", "ServiceKit"],
-                    path: "Tests/EndToEndTests", resources: [.copy("Fixtures")]),
+        // Starts the real service processes against a private Redis and a fresh database.
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "RedisBus", "PostgresStore", "Messages", "TradingCore"],
+                    path: "Tests/EndToEndTests", exclude: ["Fixtures"]),
     ]
 )

@@ -9,6 +9,7 @@ command -v pkg-config >/dev/null || missing+=(pkg-config)
 { command -v pkg-config >/dev/null && pkg-config --exists hiredis; } || missing+=(libhiredis-dev)
 { command -v pkg-config >/dev/null && pkg-config --exists libpq; } || missing+=(libpq-dev)
 command -v psql >/dev/null || missing+=(postgresql-client)
+command -v curl >/dev/null || missing+=(curl)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 SUDO=""

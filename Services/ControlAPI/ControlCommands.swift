@@ -55,10 +55,10 @@ struct ControlCommands: Sendable {
         try await record(action: "flatten", request: "{}", actor: actor, remote: remote) { db in
             try SystemStateRepository.set("flatten_requested", json: "{\"trace\":\"\(trace)\",\"at\":\"\(at)\"}", on: db)
         }
+        // Recorded in Postgres first: the executor also polls it, so the kill switch works without Redis.
         let delivered = await context.bus.publish(.controlFlatten, on: Channel.control, trace: trace, mode: await currentMode(),
                                                   payload: ControlPayload(actor: actor, reason: "operator flatten"))
-        guard delivered else { throw APIError(code: .unavailable, message: "flatten recorded but Redis is unreachable; executor not notified") }
-        return "{\"flatten\":\"requested\",\"trace\":\"\(trace)\"}"
+        return "{\"flatten\":\"requested\",\"trace\":\"\(trace)\",\"published\":\(delivered)}"
     }
 
     func setMode(body: Data, actor: String, remote: String?) async throws(APIError) -> String {

@@ -37,6 +37,10 @@ extension ExecutionEngine {
             return stray.filter { cancelled.contains($0.id) }
         }
         for order in orphans { await publishOrder(order, status: "CANCELLED", type: .orderCancelled) }
+        if reason == .flatten {
+            let marker = "{\"trace\":\"\(trace)\",\"at\":\"\(Timestamp.format(context.clock.now()))\"}"
+            try await context.database.withConnection { db in try SystemStateRepository.set("flatten_handled", json: marker, on: db) }
+        }
     }
 
     /// Runs one closing event through the group's state machine and records everything

@@ -35,7 +35,12 @@ public struct Paise: Hashable, Comparable, Sendable, Codable, CustomStringConver
               let paise = Int64(paddedFraction) else { return nil }
         let (scaled, overflow) = rupees.multipliedReportingOverflow(by: 100)
         guard !overflow else { return nil }
-        self.value = negative ? -(scaled + paise) : scaled + paise
+        // Apply the sign before adding the paise so Int64.min ("-92233720368547758.08") still parses.
+        let (value, sumOverflow) = negative
+            ? (-scaled).subtractingReportingOverflow(paise)
+            : scaled.addingReportingOverflow(paise)
+        guard !sumOverflow else { return nil }
+        self.value = value
     }
 
     public static let zero = Paise(0)

@@ -20,7 +20,11 @@ public struct BarCSVParser: Sendable {
         var bars: [Bar] = []
         var lineNumber = 0
         var previous: Date?
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // An Excel-style CSV starts with a UTF-8 byte-order mark; drop it so the header is recognised.
+        var text = Substring(text)
+        if text.unicodeScalars.first == "\u{FEFF}" { text = Substring(text.unicodeScalars.dropFirst()) }
+        // Swift treats "\r\n" as one Character, so split on it as well as on "\n".
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }

@@ -36,8 +36,11 @@ public struct RiskGatePolicy: Sendable {
             riskAmount = riskPerLot * Int64(lots)
             let detail = "risk per lot \(riskPerLot.rupeeString) budget \(budget.rupeeString) → \(affordable) lots"
                 + (affordable > limits.maxLotsPerTrade ? ", capped at \(limits.maxLotsPerTrade)" : "")
+            let rejection = affordable >= 1
+                ? "max lots per trade is \(limits.maxLotsPerTrade)"
+                : "one lot risks \(riskPerLot.rupeeString) > budget \(budget.rupeeString)"
             verdicts.append(GateVerdict(gate: "per_trade_risk", passed: lots >= 1,
-                                        detail: lots >= 1 ? detail : "one lot risks \(riskPerLot.rupeeString) > budget \(budget.rupeeString)"))
+                                        detail: lots >= 1 ? detail : rejection))
         } else {
             verdicts.append(GateVerdict(gate: "per_trade_risk", passed: false,
                                         detail: lotSize > 0 ? "cannot size without a valid stop" : "lot size unknown"))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The configured limits risk-gate enforces.
 public struct RiskLimits: Sendable, Hashable, Codable {
     public var capital: Paise
@@ -13,8 +15,17 @@ public struct RiskLimits: Sendable, Hashable, Codable {
         self.maxLotsPerTrade = maxLotsPerTrade
     }
 
-    /// The most one trade may lose at its stop.
+    /// The most one trade may lose at its stop: capital × percent / 100, rounded down to
+    /// whole paise. Computed in decimal from the percent's shortest decimal form (0.29, not
+    /// 0.28999999999999998…), so a budget that is a whole number of paise is not floored
+    /// one paisa short.
     public var riskBudget: Paise {
-        Paise(Int64((Double(capital.value) * riskPerTradePercent / 100).rounded(.down)))
+        if let percent = Decimal(string: String(riskPerTradePercent), locale: Locale(identifier: "en_US_POSIX")) {
+            var exact = Decimal(capital.value) * percent / 100
+            var floored = Decimal()
+            NSDecimalRound(&floored, &exact, 0, .down)
+            if let paise = Int64(floored.description) { return Paise(paise) }
+        }
+        return Paise(Int64((Double(capital.value) * riskPerTradePercent / 100).rounded(.down)))
     }
 }

@@ -12,8 +12,9 @@ public struct ScheduledJob: Hashable, Sendable, Codable {
 
     /// Parses `"HH:MM"` (24-hour IST).
     public init?(name: String, time: String) {
-        let parts = time.split(separator: ":")
-        guard parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]),
+        let parts = time.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isASCIIDigit) }),
+              let hour = Int(parts[0]), let minute = Int(parts[1]),
               (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
         self.init(name: name, hour: hour, minute: minute)
     }

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// control-api against real Redis and Postgres: PAPER at start, LIVE only by typed
+/// confirmation with broker credentials, bad bodies are 400s, commands are audited.
+@Suite("End to end: control-api commands", .serialized)
+struct ControlAPIEndToEndTests {
+    @Test func modePauseAndBadRequests() async throws {
+        let stack = try await ServiceStack(overrides: [:])
+        do {
+            try await checkCommands(stack)
+        } catch {
+            print("---- control-api log ----\n\(stack.log("control-api").suffix(3000))")
+            await stack.shutdown()
+            throw error
+        }
+        await stack.shutdown()
+    }
+
+    private func checkCommands(_ stack: ServiceStack) async throws {
+        try stack.start("control-api")
+        try #require(await TestEnvironment.eventually(timeout: .seconds(20)) { (try? await stack.http("GET", "/health").status) == 200 })
+
+        let state = try await stack.http("GET", "/state")
+        #expect(state.status == 200 && state.body.contains("\"mode\":\"PAPER\""))
+
+        let noPhrase = try await stack.http("POST", "/mode", body: "{\"mode\":\"LIVE\"}")
+        #expect(noPhrase.status == 400 && noPhrase.body.contains("confirmation_required"))
+        let wrongPhrase = try await stack.http("POST", "/mode", body: "{\"mode\":\"LIVE\",\"confirm\":\"confirm live trading\"}")
+        #expect(wrongPhrase.status == 400)
+        let noCredentials = try await stack.http("POST", "/mode", body: "{\"mode\":\"LIVE\",\"confirm\":\"CONFIRM LIVE TRADING\"}")
+        #expect(noCredentials.status == 409 && noCredentials.body.contains("broker_credentials_missing"))
+        let garbage = try await stack.http("POST", "/mode", body: "{{{")
+        #expect(garbage.status == 400 && garbage.body.contains("\"error\""))
+        let badMode = try await stack.http("POST", "/mode", body: "{\"mode\":\"YOLO\"}")
+        #expect(badMode.status == 400)
+        let badFilter = try await stack.http("GET", "/orders?status=nope")
+        #expect(badFilter.status == 400)
+        let badLimit = try await stack.http("GET", "/trades?limit=0")
+        #expect(badLimit.status == 400)
+
+        let pause = try await stack.http("POST", "/pause")
+        #expect(pause.status == 200 && pause.body.contains("\"paused\":true"))
+        #expect(try await stack.http("GET", "/state").body.contains("\"paused\":true"))
+        let resume = try await stack.http("POST", "/resume")
+        #expect(resume.status == 200 && resume.body.contains("\"paused\":false"))
+        let paper = try await stack.http("POST", "/mode", body: "{\"mode\":\"PAPER\"}")
+        #expect(paper.status == 200)
+
+        let db = stack.database.connect()
+        let actions = try await db.query("SELECT action || ':' || result AS a FROM audit_log ORDER BY id").map { try $0.string("a") }
+        #expect(actions == ["mode:refused: confirmation phrase", "mode:refused: confirmation phrase",
+                            "mode:refused: no broker credentials", "pause:ok", "resume:ok", "mode:ok"])
+        for path in ["/positions", "/orders", "/trades", "/signals", "/decisions"] {
+            let response = try await stack.http("GET", path)
+            #expect(response.status == 200 && response.body.hasPrefix("["), "\(path) → \(response.status)")
+        }
+    }
+
+    @Test func replayStopsAtABadRowNamingTheLine() async throws {
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent(TestEnvironment.uniqueName("bad") + ".csv")
+        try """
+            timestamp,open,high,low,close,volume
+            2025-09-08T09:15:00+05:30,100.00,101.00,99.00,100.50,0
+            2025-09-08T09:16:00+05:30,100.00,99.00,101.00,100.50,0
+            """.write(to: bad, atomically: true, encoding: .utf8)
+        let stack = try await ServiceStack(overrides: ["AITRAPP_MARKETDATA_FEED": "replay", "AITRAPP_MARKETDATA_REPLAY_FILE": bad.path])
+        try stack.start("marketdata")
+        #expect(await TestEnvironment.eventually(timeout: .seconds(20)) { !stack.isRunning("marketdata") })
+        #expect(stack.log("marketdata").contains("\(bad.path):3:"))
+        let bars = try await stack.database.connect().query("SELECT count(*) AS n FROM signals").first?.int("n")
+        #expect(bars == 0)
+        await stack.shutdown()
+    }
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Tick-to-order latency across the real processes (release build), measured from the
+# envelope timestamps by latency-bench. Uses its own database (aitrapp_bench) so the
+# benchmark's trades do not mix with yours; stops any running stack first.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+BIN="$ROOT/.build/release"
+SAMPLES="${SAMPLES:-200}"
+export AITRAPP_POSTGRES_URL="${AITRAPP_POSTGRES_URL%/*}/aitrapp_bench"
+admin="${AITRAPP_POSTGRES_URL%/*}/postgres"
+psql "$admin" -qc "DROP DATABASE IF EXISTS aitrapp_bench WITH (FORCE)" >/dev/null
+psql "$admin" -qc "CREATE DATABASE aitrapp_bench" >/dev/null
+# A fast simulated session: 10 bars a second, and room for every approved entry.
+export AITRAPP_MARKETDATA_SIM_BAR_MS="${AITRAPP_MARKETDATA_SIM_BAR_MS:-100}"
+export AITRAPP_MARKETDATA_TICKS_PER_BAR="${AITRAPP_MARKETDATA_TICKS_PER_BAR:-10}"
+export AITRAPP_RISK_GATE_MAX_OPEN_POSITIONS=100000
+export AITRAPP_LOG_LEVEL=warning
+AITRAPP_BIN="$BIN" "$ROOT/scripts/run.sh" >/dev/null
+trap '"$ROOT/scripts/stop.sh" >/dev/null' EXIT
+say "measuring tick-to-order latency over $SAMPLES chains (release build, $(nproc) cores)"
+"$BIN/latency-bench" --samples "$SAMPLES" --timeout 300
