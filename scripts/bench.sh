@@ -10,9 +10,12 @@ export AITRAPP_POSTGRES_URL="${AITRAPP_POSTGRES_URL%/*}/aitrapp_bench"
 admin="${AITRAPP_POSTGRES_URL%/*}/postgres"
 psql "$admin" -qc "DROP DATABASE IF EXISTS aitrapp_bench WITH (FORCE)" >/dev/null
 psql "$admin" -qc "CREATE DATABASE aitrapp_bench" >/dev/null
-# A fast simulated session: 10 bars a second, and room for every approved entry.
-export AITRAPP_MARKETDATA_SIM_BAR_MS="${AITRAPP_MARKETDATA_SIM_BAR_MS:-100}"
-export AITRAPP_MARKETDATA_TICKS_PER_BAR="${AITRAPP_MARKETDATA_TICKS_PER_BAR:-10}"
+# A fast simulated session (20 bars a second, short EMAs so crosses are frequent) with
+# room for every approved entry: the point is many tick→order chains, not a good strategy.
+export AITRAPP_MARKETDATA_SIM_BAR_MS="${AITRAPP_MARKETDATA_SIM_BAR_MS:-50}"
+export AITRAPP_MARKETDATA_TICKS_PER_BAR="${AITRAPP_MARKETDATA_TICKS_PER_BAR:-5}"
+export AITRAPP_MARKETDATA_EMA_FAST=3 AITRAPP_MARKETDATA_EMA_SLOW=8
+export PGOPTIONS='-c client_min_messages=warning'
 export AITRAPP_RISK_GATE_MAX_OPEN_POSITIONS=100000
 export AITRAPP_LOG_LEVEL=warning
 AITRAPP_BIN="$BIN" "$ROOT/scripts/run.sh" >/dev/null

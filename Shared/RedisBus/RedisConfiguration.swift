@@ -8,15 +8,25 @@ public struct RedisConfiguration: Sendable, CustomStringConvertible {
     public var database: Int
     public var connectTimeout: Duration
     public var commandTimeout: Duration
+    /// Shown by `CLIENT LIST` (e.g. `executor.sub`), so an operator can tell connections apart.
+    public var clientName: String?
 
     public init(host: String = "127.0.0.1", port: Int = 6379, password: String? = nil, database: Int = 0,
-                connectTimeout: Duration = .seconds(2), commandTimeout: Duration = .seconds(2)) {
+                connectTimeout: Duration = .seconds(2), commandTimeout: Duration = .seconds(2), clientName: String? = nil) {
         self.host = host
         self.port = port
         self.password = password
         self.database = database
         self.connectTimeout = connectTimeout
         self.commandTimeout = commandTimeout
+        self.clientName = clientName
+    }
+
+    /// The same server with another client name.
+    public func named(_ name: String) -> RedisConfiguration {
+        var copy = self
+        copy.clientName = name
+        return copy
     }
 
     public init(url: String) throws {

@@ -29,6 +29,10 @@ final class RedisConnection {
             let reply = try command(["AUTH", password])
             if case .error = reply { throw .connectFailed("authentication failed") }
         }
+        if let name = configuration.clientName {
+            let reply = try command(["CLIENT", "SETNAME", name.replacingOccurrences(of: " ", with: "_")])
+            if case .error(let message) = reply { throw .connectFailed("CLIENT SETNAME failed: \(message)") }
+        }
         if configuration.database != 0 {
             let reply = try command(["SELECT", String(configuration.database)])
             if case .error(let message) = reply { throw .connectFailed("SELECT failed: \(message)") }

@@ -9,6 +9,23 @@ struct RedisBusTests {
 
     func client() -> RedisClient { RedisClient(configuration: configuration, logger: TestEnvironment.logger) }
 
+    /// Kills only this test's connection (by its client name), never another test's.
+    static func kill(clientNamed name: String, using redis: RedisClient) async throws -> Int {
+        let list = try await redis.command(["CLIENT", "LIST"]).string ?? ""
+        var killed = 0
+        for line in list.split(separator: "\n") where line.contains(" name=\(name) ") {
+            guard let id = line.split(separator: " ").first(where: { $0.hasPrefix("id=") })?.dropFirst(3) else { continue }
+            killed += Int(try await redis.command(["CLIENT", "KILL", "ID", String(id)]).integer ?? 0)
+        }
+        return killed
+    }
+
+    @Test func clientNameIsSetOnConnect() async throws {
+        let name = TestEnvironment.uniqueName("named")
+        let redis = RedisClient(configuration: configuration.named(name), logger: TestEnvironment.logger)
+        #expect(try await redis.command(["CLIENT", "GETNAME"]).string == name)
+    }
+
     @Test func setGetWithTTL() async throws {
         let redis = client()
         let key = TestEnvironment.uniqueName("test:key")
@@ -75,12 +92,13 @@ struct RedisBusTests {
 
     @Test func subscriberResubscribesAfterTheConnectionIsKilled() async throws {
         let channel = TestEnvironment.uniqueName("test.reconnect")
-        let subscriber = RedisSubscriber(configuration: configuration, channels: [channel], logger: TestEnvironment.logger)
+        let name = TestEnvironment.uniqueName("reconnect-sub")
+        let subscriber = RedisSubscriber(configuration: configuration.named(name), channels: [channel], logger: TestEnvironment.logger)
         subscriber.start()
         defer { subscriber.stop() }
         #expect(await TestEnvironment.eventually { subscriber.isSubscribed })
         let redis = client()
-        try await redis.command(["CLIENT", "KILL", "TYPE", "pubsub"])
+        #expect(try await Self.kill(clientNamed: name, using: redis) == 1)
         // Publish until the re-subscribed connection receives one.
         let collector = Task {
             for await message in subscriber.messages where message.payload == "after-kill" { return true }
@@ -95,10 +113,10 @@ struct RedisBusTests {
     }
 
     @Test func clientReconnectsAfterItsConnectionIsKilled() async throws {
-        let redis = client()
+        let name = TestEnvironment.uniqueName("reconnect-cmd")
+        let redis = RedisClient(configuration: configuration.named(name), logger: TestEnvironment.logger)
         #expect(try await redis.ping())
-        let other = client()
-        try await other.command(["CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes"])
+        #expect(try await Self.kill(clientNamed: name, using: client()) == 1)
         // The next command finds the dead connection, reconnects and retries once.
         #expect(try await redis.ping())
     }

@@ -31,7 +31,7 @@ public struct ServiceKitContext: Sendable {
         let redisConfiguration: RedisConfiguration
         do {
             config = try AppConfig.load()
-            redisConfiguration = try RedisConfiguration(url: config.string("redis.url", default: "redis://127.0.0.1:6379"))
+            redisConfiguration = try RedisConfiguration(url: config.string("redis.url", default: "redis://127.0.0.1:6379")).named(name + ".sub")
         } catch {
             FileHandle.standardError.write(Data("\(name): \(error)\n".utf8))
             exit(2)
@@ -39,7 +39,7 @@ public struct ServiceKitContext: Sendable {
         let registry = Observability.bootstrap(service: name, level: config.string("log.level", default: "info"))
         let logger = Logger(label: name)
         let clock = clock ?? SystemClock()
-        let redis = RedisClient(configuration: redisConfiguration, logger: logger, label: "\(name).commands")
+        let redis = RedisClient(configuration: redisConfiguration.named(name), logger: logger, label: "\(name).commands")
         let database = PostgresDatabase(url: config.string("postgres.url", default: "postgres://aitrapp@127.0.0.1:55432/aitrapp"),
                                         logger: logger, label: name)
         return ServiceKitContext(name: name, config: config, logger: logger, registry: registry,

@@ -3,7 +3,7 @@ import Foundation
 /// An amount of Indian rupees held exactly as an integer number of paise (₹1 = 100 paise).
 ///
 /// Prices, stops, P&L and fees are all `Paise`; they are summed and persisted without
-/// floating-point drift. JSON carries the raw paise count (fields are named `*_paise`).
+/// floating-point drift. JSON carries the raw paise count (fields are named `…Paise`).
 public struct Paise: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public var value: Int64
 

@@ -22,7 +22,7 @@ public struct TickSimulator: Sendable {
         if Double.random(in: 0..<1, using: &generator) < 0.02 {
             drift = Double.random(in: -1...1, using: &generator) * price * 0.00008
         }
-        let step = generator.nextGaussian() * price * 0.0003 + drift
+        let step = generator.nextGaussian() * price * 0.00012 + drift
         price = max(tickSize.rupees, price + step)
         let lastPrice = Paise(rupees: price).rounded(toTick: tickSize)
         let volume = Int64.random(in: 1...40, using: &generator) * 75
