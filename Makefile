@@ -17,7 +17,8 @@ run: infra build
 stop:
 	@scripts/stop.sh
 
-test: infra
+test: deps
+	@AITRAPP_PG_FAST=1 scripts/infra.sh
 	swift build --build-tests
 	source scripts/common.sh && swift test --skip-build --no-parallel
 
@@ -26,4 +27,5 @@ bench: infra build
 
 clean:
 	@scripts/stop.sh
+	@scripts/infra-stop.sh
 	rm -rf .build .data

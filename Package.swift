@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "control-api", targets: ["ControlAPI"]),
         .executable(name: "migrate", targets: ["Migrate"]),
         .executable(name: "latency-bench", targets: ["LatencyBench"]),
+        .executable(name: "core-bench", targets: ["CoreBench"]),
         .library(name: "TradingCore", targets: ["TradingCore"]),
     ],
     dependencies: [
@@ -61,6 +62,7 @@ let package = Package(
         ], path: "Services/ControlAPI"),
         .executableTarget(name: "Migrate", dependencies: ["ServiceKit"], path: "Services/Migrate"),
         .executableTarget(name: "LatencyBench", dependencies: ["ServiceKit"], path: "Services/LatencyBench"),
+        .executableTarget(name: "CoreBench", dependencies: ["TradingCore"], path: "Services/CoreBench"),
 
         .testTarget(name: "TradingCoreTests", dependencies: ["TradingCore", "Messages"], path: "Tests/TradingCoreTests"),
         // Real Redis and Postgres, no mocks: URLs from AITRAPP_REDIS_URL / AITRAPP_POSTGRES_URL.

@@ -12,12 +12,13 @@ command -v psql >/dev/null || missing+=(postgresql-client)
 command -v curl >/dev/null || missing+=(curl)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
-SUDO=""
+SUDO=()
 if [ "$(id -u)" -ne 0 ]; then
-  SUDO=sudo
+  command -v sudo >/dev/null || { echo "missing ${missing[*]}; install them as root (apt-get install ${missing[*]})" >&2; exit 1; }
+  SUDO=(sudo)
   say "installing ${missing[*]} with sudo (apt-get)"
 else
   say "installing ${missing[*]} (apt-get)"
 fi
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+"${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+"${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -35,9 +35,12 @@ if ! psql "$pg_admin_url" -Atqc 'select 1' >/dev/null 2>&1; then
     mkdir -p "$pgdata"; [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pgdata"
     "${as_pg[@]}" "$bin/initdb" -D "$pgdata" -U aitrapp --auth=trust -E UTF8 >/dev/null
   fi
+  # fsync stays on: Postgres is the record. Only the test suite may trade it for speed.
+  fast=""; [ "${AITRAPP_PG_FAST:-0}" = 1 ] && fast="-c fsync=off -c synchronous_commit=off"
   say "starting a local Postgres on 127.0.0.1:$pg_port"
+  echo "$pgdata" >"$DATA/run/pgdata"
   "${as_pg[@]}" "$bin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 \
-    -o "-p $pg_port -c listen_addresses=127.0.0.1 -k /tmp -c fsync=off" start >/dev/null
+    -o "-p $pg_port -c listen_addresses=127.0.0.1 -k /tmp $fast" start >/dev/null
 fi
 db=$(basename "${AITRAPP_POSTGRES_URL%%\?*}")
 if ! psql "$pg_admin_url" -Atqc "select 1 from pg_database where datname='$db'" | grep -q 1; then

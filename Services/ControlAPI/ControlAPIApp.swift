@@ -10,9 +10,9 @@ struct ControlAPIApp {
         let host = context.config.string("control_api.host", default: "127.0.0.1")
         let port = context.require { try context.config.int("control_api.port", default: 8000) }
         let commands = ControlCommands(context: context)
-        await commands.resetToPaperWithRetry()
         let app = Application(router: APIRoutes.make(commands: commands, context: context),
                               configuration: .init(address: .hostname(host, port: port)), logger: context.logger)
-        await context.run([context.heartbeat(), app])
+        // The API serves (health, state, flatten) while the PAPER reset waits for Redis and Postgres.
+        await context.run([context.heartbeat(), app, StartupReset(commands: commands)])
     }
 }

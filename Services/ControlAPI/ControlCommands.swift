@@ -49,16 +49,28 @@ struct ControlCommands: Sendable {
         return "{\"paused\":\(paused)}"
     }
 
+    /// The kill switch: pauses new entries, then closes every position and cancels every
+    /// working order. Recorded in Postgres (the executor polls it, so it works without
+    /// Redis) and published (so it works without Postgres); it fails only if both are down.
     func flatten(actor: String, remote: String?) async throws(APIError) -> String {
         let trace = TraceID.make()
         let at = Timestamp.format(context.clock.now())
-        try await record(action: "flatten", request: "{}", actor: actor, remote: remote) { db in
-            try SystemStateRepository.set("flatten_requested", json: "{\"trace\":\"\(trace)\",\"at\":\"\(at)\"}", on: db)
+        var recorded = true
+        do {
+            try await record(action: "flatten", request: "{}", actor: actor, remote: remote) { db in
+                try SystemStateRepository.set("paused", json: "true", on: db)
+                try SystemStateRepository.set("flatten_requested", json: "{\"trace\":\"\(trace)\",\"at\":\"\(at)\"}", on: db)
+            }
+        } catch {
+            recorded = false
         }
-        // Recorded in Postgres first: the executor also polls it, so the kill switch works without Redis.
-        let delivered = await context.bus.publish(.controlFlatten, on: Channel.control, trace: trace, mode: await currentMode(),
+        try? await context.redis.set(Channel.Key.paused, "1")
+        let published = await context.bus.publish(.controlFlatten, on: Channel.control, trace: trace, mode: await currentMode(),
                                                   payload: ControlPayload(actor: actor, reason: "operator flatten"))
-        return "{\"flatten\":\"requested\",\"trace\":\"\(trace)\",\"published\":\(delivered)}"
+        guard recorded || published else {
+            throw APIError(code: .unavailable, message: "flatten could not be recorded (Postgres) nor published (Redis)")
+        }
+        return "{\"flatten\":\"requested\",\"paused\":true,\"trace\":\"\(trace)\",\"recorded\":\(recorded),\"published\":\(published)}"
     }
 
     func setMode(body: Data, actor: String, remote: String?) async throws(APIError) -> String {

@@ -17,18 +17,45 @@ extension ExecutionEngine {
             guard let leg = model.triggeredLeg(positionSide: group.oco.side, stop: group.oco.stop,
                                                target: group.oco.target, lastPrice: price) else { continue }
             let fillPrice = model.fillPrice(of: leg, positionSide: group.oco.side, target: group.oco.target, lastPrice: price)
-            try await close(groupId: id, event: .legFilled(leg, price: fillPrice), fillPrice: fillPrice, trace: group.position.trace)
+            // One group's failure never stops the others from being checked.
+            do {
+                try await close(groupId: id, event: .legFilled(leg, price: fillPrice), fillPrice: fillPrice, trace: group.position.trace)
+            } catch {
+                logger.error("exit not recorded, will retry on the next tick", metadata: [
+                    "trace": "\(group.position.trace)", "position.id": "\(group.position.id)", "error": "\(error)"])
+            }
         }
+    }
+
+    /// The last traded price for exits: from ticks seen, else the last bar close marketdata
+    /// left in Redis, else the entry price.
+    func exitReferencePrice(for position: PositionRecord) async -> Paise {
+        if let last = lastPrice[position.symbol] { return last }
+        if let text = try? await context.redis.get(Channel.Key.lastPrice(position.symbol)), let paise = Int64(text ?? ""), paise > 0 {
+            return Paise(paise)
+        }
+        logger.warning("no market price known, exiting at entry price", metadata: ["position.id": "\(position.id)"])
+        return position.entryPrice
     }
 
     /// Flattens every open group at market and cancels every other working order.
     func flattenAll(reason: ExitReason, trace: String) async throws {
+        // Postgres is the truth: load every open position first, so nothing is missed and
+        // no protected child is mistaken for an orphan.
+        try await restore()
         logger.notice("flatten requested", metadata: ["trace": "\(trace)", "flatten.reason": "\(reason.rawValue)",
                                                       "flatten.groups": "\(groups.count)"])
+        var failures = 0
         for (id, group) in groups {
-            let last = lastPrice[group.position.symbol] ?? group.position.entryPrice
+            let last = await exitReferencePrice(for: group.position)
             let fillPrice = settings.fillModel.marketFillPrice(side: group.position.side.opposite, lastPrice: last)
-            try await close(groupId: id, event: .flatten(reason), fillPrice: fillPrice, trace: trace)
+            do {
+                try await close(groupId: id, event: .flatten(reason), fillPrice: fillPrice, trace: trace)
+            } catch {
+                failures += 1
+                logger.error("flatten of a position failed", metadata: ["trace": "\(trace)", "position.id": "\(group.position.id)",
+                                                                        "error": "\(error)"])
+            }
         }
         let tracked = Set(groups.values.flatMap { $0.children.values.map(\.id) })
         let orphans = try await context.database.transaction { db in
@@ -37,6 +64,10 @@ extension ExecutionEngine {
             return stray.filter { cancelled.contains($0.id) }
         }
         for order in orphans { await publishOrder(order, status: "CANCELLED", type: .orderCancelled) }
+        let stillOpen = try await context.database.withConnection { db in try PositionRepository.openCount(on: db) }
+        guard failures == 0, stillOpen == 0 else {
+            throw ExecutorError.flattenIncomplete(openPositions: stillOpen)
+        }
         if reason == .flatten {
             let marker = "{\"trace\":\"\(trace)\",\"at\":\"\(Timestamp.format(context.clock.now()))\"}"
             try await context.database.withConnection { db in try SystemStateRepository.set("flatten_handled", json: marker, on: db) }
@@ -76,15 +107,19 @@ extension ExecutionEngine {
         let insertExit = newExit
         let exitFillId = UUID()
         let planId = group.planId
-        let (trade, signalId) = try await context.database.transaction { db -> (TradeRepository.NewTrade, UUID) in
+        let recorded: (TradeRepository.NewTrade, UUID)
+        do {
+            recorded = try await context.database.transaction { db -> (TradeRepository.NewTrade, UUID) in
+            guard try PositionRepository.close(id: position.id, reason: reason, at: now, on: db) else {
+                throw ExecutorError.positionAlreadyClosed
+            }
             if insertExit { _ = try OrderRepository.insert(exitOrder, on: db) }
-            try OrderRepository.markFilled(id: exitOrder.id, quantity: exitOrder.quantity, averagePrice: fillPrice, on: db)
+            guard try OrderRepository.markFilled(id: exitOrder.id, quantity: exitOrder.quantity, averagePrice: fillPrice, on: db) else {
+                throw ExecutorError.orderNotWorking(exitOrder.clientOrderId)
+            }
             try FillRepository.insert(id: exitFillId, orderId: exitOrder.id, trace: position.trace, quantity: exitOrder.quantity,
                                       price: fillPrice, fees: fees, filledAt: now, on: db)
             _ = try OrderRepository.cancel(ids: cancels.map(\.id), reason: "OCO sibling of \(exitOrder.leg.rawValue)", on: db)
-            guard try PositionRepository.close(id: position.id, reason: reason, at: now, on: db) else {
-                throw PostgresError.decode("position \(position.id) was not open")
-            }
             guard let entryFill = try FillRepository.firstFill(clientOrderId: ClientIds.order(plan: planId, leg: .entry), on: db) else {
                 throw PostgresError.decode("entry fill of \(planId) missing")
             }
@@ -94,8 +129,17 @@ extension ExecutionEngine {
                                                  exitPrice: fillPrice, result: result, exitReason: reason, closedAt: now)
             let signalId = try TradeRepository.insert(trade, on: db)
             return (trade, signalId)
+            }
+        } catch ExecutorError.positionAlreadyClosed {
+            // Closed by another path (or a commit whose reply was lost): Postgres wins.
+            groups.removeValue(forKey: groupId)
+            recentlyClosed.insert(groupId)
+            logger.warning("position already closed in Postgres, dropped from memory", metadata: ["position.id": "\(position.id)"])
+            return
         }
+        let (trade, signalId) = recorded
         groups.removeValue(forKey: groupId)
+        recentlyClosed.insert(groupId)
         group.children = [:]
         Counter(label: "aitrapp_trades_total", dimensions: [("exit_reason", reason.rawValue)]).increment()
         logger.info("position closed", metadata: ["trace": "\(position.trace)", "position.id": "\(position.id)",

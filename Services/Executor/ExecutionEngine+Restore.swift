@@ -33,7 +33,7 @@ extension ExecutionEngine {
         }
         var rebuilt: [UUID: OpenGroup] = [:]
         var replaced: [OrderRecord] = []
-        for position in positions {
+        for position in positions where !recentlyClosed.contains(position.ocoGroup) {
             guard let plan = plans[position.id] else { continue }
             var children: [OcoLeg: OrderRecord] = [:]
             for order in working where order.ocoGroup == position.ocoGroup && (order.leg == .stop || order.leg == .target) {
@@ -61,7 +61,7 @@ extension ExecutionEngine {
             for order in toInsert { _ = try OrderRepository.insert(order, on: db) }
             return try OrderRepository.cancel(ids: orphans.map(\.id), reason: "orphan found on executor restart", on: db)
         }
-        for (id, group) in rebuilt where groups[id] == nil { groups[id] = group }
+        for (id, group) in rebuilt where groups[id] == nil && !recentlyClosed.contains(id) { groups[id] = group }
         logger.info("executor state restored", metadata: ["restore.open_positions": "\(positions.count)",
                                                           "restore.replaced_children": "\(replaced.count)",
                                                           "restore.cancelled_orphans": "\(cancelled.count)"])

@@ -16,6 +16,8 @@ actor ExecutionEngine {
     var groups: [UUID: OpenGroup] = [:]
     var lastPrice: [String: Paise] = [:]
     var mode: TradingMode = .paper
+    /// Groups this process closed; a concurrent restore must not bring them back.
+    var recentlyClosed: Set<UUID> = []
 
     init(context: ServiceKitContext, settings: ExecutorSettings) {
         self.context = context
@@ -57,7 +59,7 @@ actor ExecutionEngine {
         let fees = settings.brokeragePerOrder
         let inserted = try await context.database.transaction { db in
             guard try OrderRepository.insert(entry, on: db) else { return false }
-            try OrderRepository.markFilled(id: entry.id, quantity: entry.quantity, averagePrice: price, on: db)
+            _ = try OrderRepository.markFilled(id: entry.id, quantity: entry.quantity, averagePrice: price, on: db)
             try FillRepository.insert(id: fillId, orderId: entry.id, trace: trace, quantity: entry.quantity, price: price,
                                       fees: fees, filledAt: now, on: db)
             try PositionRepository.insert(position, on: db)
@@ -65,7 +67,9 @@ actor ExecutionEngine {
             return true
         }
         guard inserted else {
+            // A replay, or a commit whose reply was lost: make sure Postgres' position is watched.
             logger.info("decision already executed", metadata: ["trace": "\(trace)", "decision.plan": "\(decision.clientPlanId)"])
+            try await restore()
             return
         }
         groups[groupId] = OpenGroup(oco: oco, position: position, planId: decision.clientPlanId,

@@ -12,7 +12,6 @@ struct ExecutorApp {
             context.metricsServer(section: "executor", defaultPort: 9104),
             context.heartbeat(),
             ExecutorService(context: context, engine: engine),
-            FlattenRequestWatcher(context: context, engine: engine, interval: .seconds(1)),
         ])
     }
 }

@@ -4,8 +4,10 @@ import Messages
 import ServiceKit
 import ServiceLifecycle
 
-/// Restores open groups from Postgres, then consumes decisions, ticks, control and jobs.
-/// Every (re)subscription triggers a reconcile, since pub/sub may have lost messages.
+/// Restores open groups from Postgres first; only then starts consuming — decisions,
+/// control and jobs on one subscription, ticks on another (so a tick burst can never
+/// crowd out a flatten) — and polling Postgres for flatten requests. Every
+/// (re)subscription triggers a reconcile, since pub/sub may have lost messages.
 struct ExecutorService: Service {
     let context: ServiceKitContext
     let engine: ExecutionEngine
@@ -13,15 +15,12 @@ struct ExecutorService: Service {
     func run() async throws {
         await engine.restoreWithRetry()
         let engine = self.engine
-        let consumer = MessageConsumer(
+        let reconcile: @Sendable () -> Void = { Task { await engine.reconcilePending() } }
+        let commands = MessageConsumer(
             redis: context.redisConfiguration, channels: [Channel.decisions, Channel.control, Channel.jobs],
-            patterns: [Channel.allTicks], logger: context.logger,
-            onSubscribed: { Task { await engine.reconcilePending() } }
+            logger: context.logger, onSubscribed: reconcile
         ) { message in
             switch message.header.type {
-            case .tick:
-                let tick = try message.decode(TickPayload.self).payload
-                try await engine.onTick(symbol: tick.symbol, lastPricePaise: tick.lastPricePaise)
             case .decisionApproved:
                 let envelope = try message.decode(DecisionPayload.self)
                 try await engine.onApprovedDecision(envelope.payload, trace: envelope.trace)
@@ -37,6 +36,17 @@ struct ExecutorService: Service {
                 return
             }
         }
-        try await consumer.run()
+        let ticks = MessageConsumer(redis: context.redisConfiguration, channels: [], patterns: [Channel.allTicks],
+                                    logger: context.logger) { message in
+            guard message.header.type == .tick else { return }
+            let tick = try message.decode(TickPayload.self).payload
+            try await engine.onTick(symbol: tick.symbol, lastPricePaise: tick.lastPricePaise)
+        }
+        let watcher = FlattenRequestWatcher(context: context, engine: engine, interval: .seconds(1))
+        try await withThrowingDiscardingTaskGroup { group in
+            group.addTask { try await commands.run() }
+            group.addTask { try await ticks.run() }
+            group.addTask { try await watcher.run() }
+        }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Messages
 import ServiceKit
+import PostgresStore
 import ServiceLifecycle
 import TradingCore
 
@@ -27,8 +28,11 @@ struct FeedService: Service {
         var simulators = settings.symbols.map {
             TickSimulator(symbol: $0, basePrice: settings.basePrice, tickSize: settings.tickSize, seed: settings.seed)
         }
-        // Simulated time starts at today's 09:15 IST and advances one minute per sim_bar_ms.
-        var simulatedNow = IST.instant(onDayOf: context.clock.now(), hour: 9, minute: 15)
+        // Simulated time starts at today's 09:15 IST, or where a previous run of today left
+        // off (so a restart never re-publishes bars whose signals are already recorded), and
+        // advances one minute per sim_bar_ms.
+        var simulatedNow = await resumePoint()
+        var ticksSent = 0
         let step = 60.0 / Double(settings.ticksPerBar)
         let pause = Duration.milliseconds(max(1, settings.simBarMilliseconds / settings.ticksPerBar))
         context.logger.info("simulated feed started", metadata: ["feed.symbols": "\(settings.symbols)", "feed.seed": "\(settings.seed)"])
@@ -37,8 +41,25 @@ struct FeedService: Service {
                 await publisher.publish(tick: simulators[index].next(at: simulatedNow))
             }
             simulatedNow = simulatedNow.addingTimeInterval(step)
+            ticksSent += 1
+            if ticksSent % settings.ticksPerBar == 0 { await saveResumePoint(simulatedNow) }
             try? await Task.sleep(for: pause)
         }
+    }
+
+    private static let resumeKey = "marketdata.sim_clock"
+
+    private func resumePoint() async -> Date {
+        let open = IST.instant(onDayOf: context.clock.now(), hour: 9, minute: 15)
+        let saved = try? await context.database.withConnection { db in try SystemStateRepository.get(Self.resumeKey, on: db) }
+        guard let text = saved.flatMap({ $0 }), let date = Timestamp.parse(text.trimmingCharacters(in: CharacterSet(charactersIn: "\""))),
+              date > open else { return open }
+        return date.addingTimeInterval(60)
+    }
+
+    private func saveResumePoint(_ date: Date) async {
+        let value = "\"\(Timestamp.format(date))\""
+        _ = try? await context.database.withConnection { db in try SystemStateRepository.set(Self.resumeKey, json: value, on: db) }
     }
 
     private func runReplay() async throws {

@@ -21,7 +21,7 @@ struct MigrateCommand {
         }
         let config = ServiceKitContext.bootstrapConfigOnly()
         let url = config.string("postgres.url", default: "postgres://aitrapp@127.0.0.1:55432/aitrapp")
-        let migrator = Migrator(database: PostgresDatabase(url: url, logger: Logger(label: "migrate")), directory: directory)
+        let migrator = Migrator(database: PostgresDatabase(url: url, logger: Logger(label: "migrate"), statementTimeoutSeconds: 0), directory: directory)
         do {
             if command == "status" {
                 for entry in try await migrator.status() { print("\(entry.state)\t\(entry.name)") }

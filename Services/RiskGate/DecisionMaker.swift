@@ -83,10 +83,12 @@ struct DecisionMaker: Sendable {
             let mode = replies[0].string.flatMap(TradingMode.init(rawValue:)) ?? .paper
             let paused = replies[1].string == "1"
             let halted = replies[2].string == "1"
-            let (open, lotSize) = try await context.database.withConnection { db in
-                (try DecisionRepository.openExposureCount(on: db), try InstrumentRepository.lotSize(symbol: symbol, on: db) ?? 0)
+            // Postgres holds the same flags durably: a Redis that lost its keys cannot un-pause.
+            let (open, lotSize, durablePaused, durableHalted) = try await context.database.withConnection { db in
+                (try DecisionRepository.openExposureCount(on: db), try InstrumentRepository.lotSize(symbol: symbol, on: db) ?? 0,
+                 try SystemStateRepository.get("paused", on: db) == "true", try SystemStateRepository.get("halted", on: db) == "true")
             }
-            return (RiskState(mode: mode, paused: paused, halted: halted, openPositions: open), lotSize)
+            return (RiskState(mode: mode, paused: paused || durablePaused, halted: halted || durableHalted, openPositions: open), lotSize)
         } catch {
             context.logger.error("risk state unreadable, failing closed", metadata: ["trace": "\(trace)", "error": "\(error)"])
             return (.unreadable, 0)

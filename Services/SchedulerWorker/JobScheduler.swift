@@ -39,14 +39,18 @@ struct JobScheduler: Service {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             try? await Task.sleep(for: tickInterval)
             let now = context.clock.now()
-            for firing in schedule.due(after: last, upTo: now) {
-                await fire(firing, at: now)
+            var reached = now
+            for firing in schedule.due(after: last, upTo: now) where !(await fire(firing, at: now)) {
+                // Not recorded or not published: stop just before it, so the next pass retries it.
+                reached = firing.scheduledAt.addingTimeInterval(-0.000_001)
+                break
             }
-            last = now
+            last = reached
         }
     }
 
-    private func fire(_ firing: JobFiring, at now: Date) async {
+    /// True when the run is recorded and published (or another scheduler already fired it).
+    private func fire(_ firing: JobFiring, at now: Date) async -> Bool {
         let trace = TraceID.make()
         do {
             let claimed = try await context.database.withConnection { db in
@@ -55,15 +59,24 @@ struct JobScheduler: Service {
             }
             guard claimed else {
                 context.logger.info("job already fired", metadata: ["job.name": "\(firing.job.name)", "job.day": "\(firing.tradingDay)"])
-                return
+                return true
             }
             Counter(label: "aitrapp_jobs_fired_total", dimensions: [("job", firing.job.name)]).increment()
             context.logger.info("job fired", metadata: ["trace": "\(trace)", "job.name": "\(firing.job.name)",
                                                         "job.day": "\(firing.tradingDay)", "job.slot": "\(firing.slot)"])
-            await context.bus.publish(.job, on: Channel.jobs, trace: trace, mode: .paper, payload: JobPayload(
+            let published = await context.bus.publish(.job, on: Channel.jobs, trace: trace, mode: .paper, payload: JobPayload(
                 job: firing.job.name, tradingDay: firing.tradingDay, slot: firing.slot, scheduledAt: firing.scheduledAt))
+            guard published else {
+                // Give the slot back so this or another scheduler fires it again.
+                try await context.database.withConnection { db in
+                    try JobRunRepository.release(job: firing.job.name, tradingDay: firing.tradingDay, slot: firing.slot, on: db)
+                }
+                return false
+            }
+            return true
         } catch {
-            context.logger.error("job could not be recorded", metadata: ["job.name": "\(firing.job.name)", "error": "\(error)"])
+            context.logger.error("job could not be recorded, will retry", metadata: ["job.name": "\(firing.job.name)", "error": "\(error)"])
+            return false
         }
     }
 }

@@ -22,5 +22,7 @@ public enum Channel {
         public static let halted = "state:halted"
         public static let riskSnapshot = "risk:snapshot"
         public static func heartbeat(_ service: String) -> String { "heartbeat:\(service)" }
+        /// The last bar close in paise, set by marketdata (exits after a restart price from it).
+        public static func lastPrice(_ symbol: String) -> String { "md:last:\(symbol)" }
     }
 }

@@ -7,8 +7,24 @@ import Foundation
 final class PostgresConnection {
     private let connection: OpaquePointer
 
-    init(url: String) throws(PostgresError) {
-        guard let connection = PQconnectdb(url) else { throw .connect("out of memory") }
+    /// Connects with a 5 s connect timeout and TCP keepalives (the URL may override them),
+    /// and a per-statement timeout (`statementTimeoutSeconds`, 0 = none).
+    init(url: String, statementTimeoutSeconds: Int) throws(PostgresError) {
+        // Later keywords win, so the defaults come first and the URL (expanded from dbname) last.
+        let keywords = ["connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count", "dbname"]
+        let values = ["5", "1", "10", "5", "3", url]
+        let keywordCopies = keywords.map { strdup($0) }
+        let valueCopies = values.map { strdup($0) }
+        defer {
+            keywordCopies.forEach { free($0) }
+            valueCopies.forEach { free($0) }
+        }
+        var keywordPointers: [UnsafePointer<CChar>?] = keywordCopies.map { UnsafePointer($0) } + [nil]
+        var valuePointers: [UnsafePointer<CChar>?] = valueCopies.map { UnsafePointer($0) } + [nil]
+        let made = keywordPointers.withUnsafeMutableBufferPointer { keys in
+            valuePointers.withUnsafeMutableBufferPointer { vals in PQconnectdbParams(keys.baseAddress, vals.baseAddress, 1) }
+        }
+        guard let connection = made else { throw .connect("out of memory") }
         guard PQstatus(connection) == CONNECTION_OK else {
             let message = Self.message(connection)
             PQfinish(connection)
@@ -17,6 +33,7 @@ final class PostgresConnection {
         self.connection = connection
         _ = try execute("SET TIME ZONE 'UTC'", [])
         _ = try execute("SET client_min_messages = warning", [])
+        _ = try execute("SET statement_timeout = \(max(0, statementTimeoutSeconds) * 1000)", [])
     }
 
     deinit {
@@ -27,14 +44,12 @@ final class PostgresConnection {
 
     /// One parameterized statement (`$1`, `$2`, … bound as text; nil is NULL).
     func execute(_ sql: String, _ parameters: [(any PostgresEncodable)?]) throws(PostgresError) -> [PostgresRow] {
-        let texts: [[CChar]?] = parameters.map { $0.map { Array($0.postgresText.utf8CString) } }
-        let result: OpaquePointer? = withExtendedLifetime(texts) {
-            var pointers: [UnsafePointer<CChar>?] = texts.map { text in
-                text?.withUnsafeBufferPointer { $0.baseAddress }
-            }
-            return pointers.withUnsafeMutableBufferPointer { buffer in
-                PQexecParams(connection, sql, Int32(parameters.count), nil, buffer.baseAddress, nil, nil, 0)
-            }
+        // C copies that outlive the call; NULL for a nil parameter.
+        let copies: [UnsafeMutablePointer<CChar>?] = parameters.map { $0.flatMap { strdup($0.postgresText) } }
+        defer { copies.forEach { free($0) } }
+        var pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
+        let result = pointers.withUnsafeMutableBufferPointer { buffer in
+            PQexecParams(connection, sql, Int32(parameters.count), nil, buffer.baseAddress, nil, nil, 0)
         }
         return try rows(of: result)
     }

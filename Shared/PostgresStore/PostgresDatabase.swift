@@ -8,13 +8,17 @@ import Logging
 /// broke is reported, not silently retried (it may have committed).
 public final class PostgresDatabase: @unchecked Sendable {
     private let url: String
+    private let statementTimeoutSeconds: Int
     private let logger: Logger
     private let queue: DispatchQueue
     // Touched only on `queue`.
     private var connection: PostgresConnection?
 
-    public init(url: String, logger: Logger, label: String = "postgres") {
+    /// `statementTimeoutSeconds` bounds every statement (0 = none, for migrations), so a
+    /// hung server cannot block the caller's queue forever.
+    public init(url: String, logger: Logger, label: String = "postgres", statementTimeoutSeconds: Int = 15) {
         self.url = url
+        self.statementTimeoutSeconds = statementTimeoutSeconds
         self.logger = logger
         self.queue = DispatchQueue(label: "aitrapp.postgres.\(label)")
     }
@@ -83,7 +87,7 @@ public final class PostgresDatabase: @unchecked Sendable {
         if let existing = connection {
             current = existing
         } else {
-            current = try PostgresConnection(url: url)
+            current = try PostgresConnection(url: url, statementTimeoutSeconds: statementTimeoutSeconds)
             connection = current
         }
         do {

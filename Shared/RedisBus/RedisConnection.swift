@@ -20,11 +20,12 @@ final class RedisConnection {
             redisFree(context)
             throw .connectFailed("\(configuration.host):\(configuration.port): \(message)")
         }
-        self.context = context
         if redisSetTimeout(context, Self.timeval(configuration.commandTimeout)) != REDIS_OK {
             redisFree(context)
             throw .connectFailed("cannot set the command timeout")
         }
+        // From here on `deinit` owns the context.
+        self.context = context
         if let password = configuration.password {
             let reply = try command(["AUTH", password])
             if case .error = reply { throw .connectFailed("authentication failed") }
@@ -101,19 +102,26 @@ final class RedisConnection {
         return Self.decode(raw.assumingMemoryBound(to: redisReply.self))
     }
 
+    /// Calls `body` with argv/argvlen arrays of C copies of `arguments`; the copies are
+    /// freed when it returns (binary-safe: lengths are passed, not NUL-terminated reads).
     private func withArgv<T>(_ arguments: [String], _ body: (Int32, UnsafeMutablePointer<UnsafePointer<CChar>?>, UnsafePointer<Int>) -> T) -> T {
-        let buffers = arguments.map { Array($0.utf8CString) }
-        var lengths = arguments.map { $0.utf8.count }
-        var pointers: [UnsafePointer<CChar>?] = []
-        pointers.reserveCapacity(buffers.count)
-        return withExtendedLifetime(buffers) {
-            for buffer in buffers {
-                pointers.append(buffer.withUnsafeBufferPointer { $0.baseAddress })
-            }
-            return pointers.withUnsafeMutableBufferPointer { argv in
-                lengths.withUnsafeMutableBufferPointer { lengthPointer in
-                    body(Int32(arguments.count), argv.baseAddress!, UnsafePointer(lengthPointer.baseAddress!))
-                }
+        var owned: [UnsafeMutablePointer<CChar>] = []
+        owned.reserveCapacity(arguments.count)
+        defer { owned.forEach { $0.deallocate() } }
+        var lengths: [Int] = []
+        lengths.reserveCapacity(arguments.count)
+        for argument in arguments {
+            let bytes = Array(argument.utf8)
+            let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
+            for (index, byte) in bytes.enumerated() { copy[index] = CChar(bitPattern: byte) }
+            copy[bytes.count] = 0
+            owned.append(copy)
+            lengths.append(bytes.count)
+        }
+        var argv: [UnsafePointer<CChar>?] = owned.map { UnsafePointer($0) }
+        return argv.withUnsafeMutableBufferPointer { argvBuffer in
+            lengths.withUnsafeBufferPointer { lengthBuffer in
+                body(Int32(arguments.count), argvBuffer.baseAddress!, lengthBuffer.baseAddress!)
             }
         }
     }

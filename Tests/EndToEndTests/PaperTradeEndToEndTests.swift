@@ -36,7 +36,8 @@ struct PaperTradeEndToEndTests {
         for service in ["control-api", "strategy-ranker", "risk-gate", "executor", "scheduler-worker"] { try stack.start(service) }
         let ready = await TestEnvironment.eventually(timeout: .seconds(30)) {
             guard let (status, _) = try? await stack.http("GET", "/health"), status == 200 else { return false }
-            return ["strategy-ranker", "risk-gate", "executor"].allSatisfy { stack.log($0).contains("redis subscribed") }
+            return ["strategy-ranker", "risk-gate"].allSatisfy { stack.log($0).contains("redis subscribed") }
+                && stack.log("executor").components(separatedBy: "redis subscribed").count == 3
         }
         try #require(ready, "services did not come up")
         try stack.start("marketdata")
@@ -130,7 +131,7 @@ struct PaperTradeEndToEndTests {
         // Kill and restart a service: the stack keeps working.
         #expect(await stack.stop("executor") == 0, "executor did not exit cleanly on SIGTERM")
         try stack.start("executor")
-        #expect(await TestEnvironment.eventually(timeout: .seconds(15)) { stack.log("executor").components(separatedBy: "redis subscribed").count == 3 })
+        #expect(await TestEnvironment.eventually(timeout: .seconds(15)) { stack.log("executor").components(separatedBy: "redis subscribed").count == 5 })
         let stateBody = try await stack.http("GET", "/state").body
         #expect(stateBody.contains("\"mode\":\"PAPER\""))
         #expect(stack.isRunning("executor"))

@@ -20,15 +20,14 @@ public enum DecisionRepository {
         return !rows.isEmpty
     }
 
-    /// Approved entries that still hold (or may still hold) risk: not closed, not failed.
+    /// Open positions, plus entries approved in the last minute that the executor has not
+    /// acted on yet (in flight). An approval never executed stops counting after a minute.
     public static func openExposureCount(on db: any SQLRunner) throws -> Int {
         let rows = try db.query("""
-            SELECT count(*) AS n FROM decisions d
-            WHERE d.status = 'APPROVED'
-              AND d.created_at > now() - interval '1 day'
-              AND NOT EXISTS (SELECT 1 FROM positions p WHERE p.decision_id = d.id AND p.status = 'CLOSED')
-              AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.decision_id = d.id AND o.leg = 'ENTRY'
-                              AND o.status IN ('REJECTED', 'CANCELLED'))
+            SELECT (SELECT count(*) FROM positions WHERE status = 'OPEN')
+                 + (SELECT count(*) FROM decisions d
+                    WHERE d.status = 'APPROVED' AND d.created_at > now() - interval '60 seconds'
+                      AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.decision_id = d.id)) AS n
             """)
         return try rows.first?.int("n") ?? 0
     }

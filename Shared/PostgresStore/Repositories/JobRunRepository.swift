@@ -12,6 +12,11 @@ public enum JobRunRepository {
             """, [job, tradingDay, slot, scheduledAt, firedAt])).isEmpty
     }
 
+    /// Removes a claim whose job could not be published, so it can fire again.
+    public static func release(job: String, tradingDay: String, slot: String, on db: any SQLRunner) throws {
+        try db.query("DELETE FROM job_runs WHERE job = $1 AND trading_day = $2::date AND slot = $3", [job, tradingDay, slot])
+    }
+
     public static func markFailed(job: String, tradingDay: String, slot: String, detail: String, on db: any SQLRunner) throws {
         try db.query("""
             UPDATE job_runs SET status = 'FAILED', detail = $4 WHERE job = $1 AND trading_day = $2::date AND slot = $3

@@ -17,12 +17,13 @@ public enum OrderRepository {
         return !rows.isEmpty
     }
 
-    /// Marks an order filled at `averagePrice`.
-    public static func markFilled(id: UUID, quantity: Int, averagePrice: Paise, on db: any SQLRunner) throws {
-        try db.query("""
+    /// Marks a working order filled at `averagePrice`; false when it was not working
+    /// (a fill must never be booked against a cancelled or filled order).
+    public static func markFilled(id: UUID, quantity: Int, averagePrice: Paise, on db: any SQLRunner) throws -> Bool {
+        !(try db.query("""
             UPDATE orders SET status = 'FILLED', filled_quantity = $2, average_price = $3, updated_at = now()
-            WHERE id = $1 AND status = 'OPEN'
-            """, [id, quantity, averagePrice])
+            WHERE id = $1 AND status = 'OPEN' RETURNING id
+            """, [id, quantity, averagePrice])).isEmpty
     }
 
     /// Cancels working orders; returns the ids actually cancelled.
