@@ -96,9 +96,14 @@ struct PaperTradeEndToEndTests {
         #expect(counted)
         #expect(stack.isRunning("risk-gate") && stack.isRunning("executor"))
 
-        // Flatten: no open position, no working order, one trade linked to the whole chain.
+        // The kill switch while the executor is down (its Redis message is lost): the request
+        // recorded in Postgres is honoured when the executor comes back, after it restores
+        // the open position. Then: no open position, no working order, one linked trade.
+        #expect(await stack.stop("executor") == 0, "executor did not exit cleanly on SIGTERM")
         let (status, body) = try await stack.http("POST", "/flatten")
         #expect(status == 202, "flatten answered \(status) \(body)")
+        #expect(body.contains("\"recorded\":true") && body.contains("\"paused\":true"))
+        try stack.start("executor")
         let flat = await TestEnvironment.eventually(timeout: .seconds(10)) {
             let open = try? await db.query("""
                 SELECT (SELECT count(*) FROM positions WHERE status = 'OPEN') AS positions,
@@ -128,12 +133,11 @@ struct PaperTradeEndToEndTests {
         let audit = try await db.query("SELECT action, result FROM audit_log WHERE action = 'flatten'")
         #expect(audit.count == 1)
 
-        // Kill and restart a service: the stack keeps working.
-        #expect(await stack.stop("executor") == 0, "executor did not exit cleanly on SIGTERM")
-        try stack.start("executor")
+        // The restarted executor is subscribed again and the desk is paused by the kill switch.
         #expect(await TestEnvironment.eventually(timeout: .seconds(15)) { stack.log("executor").components(separatedBy: "redis subscribed").count == 5 })
         let stateBody = try await stack.http("GET", "/state").body
-        #expect(stateBody.contains("\"mode\":\"PAPER\""))
+        #expect(stateBody.contains("\"mode\":\"PAPER\"") && stateBody.contains("\"paused\":true"))
         #expect(stack.isRunning("executor"))
+        #expect(stack.log("executor").contains("flatten request found in Postgres"))
     }
 }
