@@ -18,6 +18,7 @@ export AITRAPP_MARKETDATA_EMA_FAST=3 AITRAPP_MARKETDATA_EMA_SLOW=8
 export PGOPTIONS='-c client_min_messages=warning'
 export AITRAPP_RISK_GATE_MAX_OPEN_POSITIONS=100000
 export AITRAPP_LOG_LEVEL=warning
+say "Postgres fsync: $(psql "$AITRAPP_POSTGRES_URL" -Atc 'SHOW fsync')"
 say "pure core on one core (release build)"
 "$BIN/core-bench" --ticks 2000000 --symbols 200
 AITRAPP_BIN="$BIN" "$ROOT/scripts/run.sh" >/dev/null

@@ -3,7 +3,8 @@
 set -uo pipefail
 source "$(dirname "$0")/common.sh"
 if [ -f "$DATA/run/redis.pid" ]; then
-  kill -TERM "$(cat "$DATA/run/redis.pid")" 2>/dev/null && say "stopping the local Redis"
+  pid=$(cat "$DATA/run/redis.pid")
+  grep -q redis-server "/proc/$pid/cmdline" 2>/dev/null && kill -TERM "$pid" && say "stopping the local Redis"
   rm -f "$DATA/run/redis.pid"
 fi
 if [ -f "$DATA/run/pgdata" ]; then

@@ -21,6 +21,9 @@ pg_port=$(url_port "$AITRAPP_POSTGRES_URL" 5432)
 pg_admin_url="${AITRAPP_POSTGRES_URL%/*}/postgres"
 if psql "$AITRAPP_POSTGRES_URL" -Atqc 'select 1' >/dev/null 2>&1; then
   say "reusing Postgres at $(url_host "$AITRAPP_POSTGRES_URL"):$pg_port"
+  if [ "${AITRAPP_PG_FAST:-0}" != 1 ] && [ "$(psql "$AITRAPP_POSTGRES_URL" -Atc 'SHOW fsync')" = off ]; then
+    echo "warning: this Postgres runs with fsync=off (started by 'make test'); 'make clean' and 'make run' give a durable one" >&2
+  fi
   exit 0
 fi
 if ! psql "$pg_admin_url" -Atqc 'select 1' >/dev/null 2>&1; then

@@ -31,7 +31,13 @@ enum APIRoutes {
                     "\(JSONResponse.quote(name)):" + (reply.string.map(JSONResponse.quote) ?? "null")
                 }.joined(separator: ",")
                 let mode = replies[0].string ?? "PAPER"
-                return "{\"mode\":\(JSONResponse.quote(mode)),\"paused\":\(replies[1].string == "1"),\"halted\":\(replies[2].string == "1"),"
+                // Paused / halted if either store says so (risk-gate decides the same way).
+                let flags = try await database.withConnection { db in
+                    (try SystemStateRepository.get("paused", on: db) == "true", try SystemStateRepository.get("halted", on: db) == "true")
+                }
+                let paused = replies[1].string == "1" || flags.0
+                let halted = replies[2].string == "1" || flags.1
+                return "{\"mode\":\(JSONResponse.quote(mode)),\"paused\":\(paused),\"halted\":\(halted),"
                     + "\"heartbeats\":{\(heartbeats)},\"durable\":\(durable)}"
             }
         }

@@ -9,22 +9,29 @@ import TradingCore
 /// mirrored to the Redis state keys, then published on `control`.
 struct ControlCommands: Sendable {
     let context: ServiceKitContext
+    let startup = StartupState()
 
     var configSha: String { context.config.sha(sections: ["risk_gate", "executor", "strategy_ranker", "marketdata"]) }
 
-    /// PAPER at every start; `paused` survives a restart (the safer state is kept).
+    /// PAPER at every start; a pause survives a restart, and a pause held by either store
+    /// (Postgres or Redis) is kept in both: the reset can only raise the pause, never lower it.
     func resetToPaperWithRetry() async {
         var delay = Duration.milliseconds(200)
-        while !Task.isCancelled {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
+                let redisPaused = try await context.redis.get(Channel.Key.paused) == "1"
                 let paused = try await context.database.withConnection { db -> Bool in
                     try SystemStateRepository.set("mode", json: "\"PAPER\"", on: db)
-                    return try SystemStateRepository.get("paused", on: db) == "true"
+                    let durable = try SystemStateRepository.get("paused", on: db) == "true"
+                    let paused = redisPaused || durable
+                    if paused { try SystemStateRepository.set("paused", json: "true", on: db) }
+                    return paused
                 }
                 try await context.redis.pipeline([["SET", Channel.Key.mode, TradingMode.paper.rawValue],
                                                   ["SET", Channel.Key.paused, paused ? "1" : "0"]])
                 await context.bus.publish(.controlMode, on: Channel.control, trace: TraceID.make(), mode: .paper,
                                           payload: ControlPayload(actor: "control-api", reason: "start", mode: "PAPER"))
+                await startup.markDone()
                 return
             } catch {
                 context.logger.warning("cannot reset state to PAPER yet, retrying", metadata: ["error": "\(error)"])
@@ -95,6 +102,9 @@ struct ControlCommands: Sendable {
                 try? await audit(action: "mode", request: audited, result: "refused: no broker credentials", actor: actor, remote: remote)
                 throw APIError(code: .brokerCredentialsMissing, message: "LIVE needs KITE_API_KEY and KITE_ACCESS_TOKEN to be configured")
             }
+        }
+        guard await startup.isDone else {
+            throw APIError(code: .unavailable, message: "starting up: mode changes are accepted once Redis and Postgres answer")
         }
         try await record(action: "mode", request: audited, actor: actor, remote: remote) { db in
             try SystemStateRepository.set("mode", json: "\"\(mode.rawValue)\"", on: db)

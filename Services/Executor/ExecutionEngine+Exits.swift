@@ -38,6 +38,25 @@ extension ExecutionEngine {
         return position.entryPrice
     }
 
+    /// A flatten command: tried now, and kept pending (retried by the watcher) until it
+    /// completes — e.g. while Postgres is down.
+    func requestFlatten(reason: ExitReason, trace: String) async {
+        do {
+            try await flattenAll(reason: reason, trace: trace)
+            pendingFlatten = nil
+        } catch {
+            pendingFlatten = trace
+            logger.error("flatten not complete, will retry", metadata: ["trace": "\(trace)", "error": "\(error)"])
+        }
+    }
+
+    /// Retries a pending flatten; true when none is pending any more.
+    func retryPendingFlatten() async -> Bool {
+        guard let trace = pendingFlatten else { return true }
+        await requestFlatten(reason: .flatten, trace: trace)
+        return pendingFlatten == nil
+    }
+
     /// Flattens every open group at market and cancels every other working order.
     func flattenAll(reason: ExitReason, trace: String) async throws {
         // Postgres is the truth: load every open position first, so nothing is missed and

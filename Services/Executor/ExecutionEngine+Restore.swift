@@ -25,6 +25,18 @@ extension ExecutionEngine {
     /// lost a child gets it placed again (never left without a stop); a working order with
     /// no open position behind it is cancelled.
     func restore() async throws {
+        // One restore at a time: a caller arriving while one runs waits for it and runs its own after.
+        while let running = restoreInFlight {
+            _ = try? await running.value
+            if restoreInFlight == running { restoreInFlight = nil }
+        }
+        let task = Task { try await self.performRestore() }
+        restoreInFlight = task
+        defer { if restoreInFlight == task { restoreInFlight = nil } }
+        try await task.value
+    }
+
+    private func performRestore() async throws {
         let (positions, working, plans) = try await context.database.withConnection { db in
             let positions = try PositionRepository.open(on: db)
             var plans: [UUID: String] = [:]
@@ -48,17 +60,20 @@ extension ExecutionEngine {
             for action in missing {
                 guard var order = childOrder(for: action, of: position, plan: plan) else { continue }
                 // A fresh client id: the original child with this leg exists (filled or cancelled).
-                order.clientOrderId += "-R\(Int(context.clock.now().timeIntervalSince1970))"
+                order.clientOrderId += "-R" + UUID().uuidString.prefix(8).lowercased()
                 children[order.leg] = order
                 replaced.append(order)
             }
             rebuilt[position.ocoGroup] = OpenGroup(oco: oco, position: position, planId: plan, children: children)
         }
-        let keep = Set(rebuilt.values.flatMap { $0.children.values.map(\.id) })
+        // Children already in memory are kept too, so a restore never cancels the live stop.
+        let keep = Set(rebuilt.values.flatMap { $0.children.values.map(\.id) } + groups.values.flatMap { $0.children.values.map(\.id) })
         let orphans = working.filter { !keep.contains($0.id) }
         let toInsert = replaced
         let cancelled = try await context.database.transaction { db in
-            for order in toInsert { _ = try OrderRepository.insert(order, on: db) }
+            for order in toInsert where try !OrderRepository.insert(order, on: db) {
+                throw ExecutorError.orderNotWorking(order.clientOrderId)
+            }
             return try OrderRepository.cancel(ids: orphans.map(\.id), reason: "orphan found on executor restart", on: db)
         }
         for (id, group) in rebuilt where groups[id] == nil && !recentlyClosed.contains(id) { groups[id] = group }

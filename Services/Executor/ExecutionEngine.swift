@@ -18,6 +18,10 @@ actor ExecutionEngine {
     var mode: TradingMode = .paper
     /// Groups this process closed; a concurrent restore must not bring them back.
     var recentlyClosed: Set<UUID> = []
+    /// The restore running now, if any (restores never overlap).
+    var restoreInFlight: Task<Void, any Error>?
+    /// A flatten that could not complete (e.g. Postgres down); retried until it does.
+    var pendingFlatten: String?
 
     init(context: ServiceKitContext, settings: ExecutorSettings) {
         self.context = context
@@ -57,7 +61,13 @@ actor ExecutionEngine {
         let children = actions.compactMap { childOrder(for: $0, of: position, plan: decision.clientPlanId) }
         let fillId = UUID()
         let fees = settings.brokeragePerOrder
+        if let pending = pendingFlatten {
+            logger.warning("entry refused: a flatten is pending", metadata: ["trace": "\(trace)", "flatten.trace": "\(pending)"])
+            return
+        }
         let inserted = try await context.database.transaction { db in
+            // The desk may have been paused (kill switch) after risk-gate approved: no new exposure.
+            if try SystemStateRepository.get("paused", on: db) == "true" { throw ExecutorError.pausedAtEntry }
             guard try OrderRepository.insert(entry, on: db) else { return false }
             _ = try OrderRepository.markFilled(id: entry.id, quantity: entry.quantity, averagePrice: price, on: db)
             try FillRepository.insert(id: fillId, orderId: entry.id, trace: trace, quantity: entry.quantity, price: price,

@@ -25,18 +25,18 @@ struct ExecutorService: Service {
                 let envelope = try message.decode(DecisionPayload.self)
                 try await engine.onApprovedDecision(envelope.payload, trace: envelope.trace)
             case .controlFlatten:
-                try await engine.flattenAll(reason: .flatten, trace: message.header.trace)
+                await engine.requestFlatten(reason: .flatten, trace: message.header.trace)
             case .controlMode:
                 let control = try message.decode(ControlPayload.self).payload
                 await engine.setMode(control.mode)
             case .job:
                 let job = try message.decode(JobPayload.self).payload
-                if job.job == "eod.flatten" { try await engine.flattenAll(reason: .endOfDay, trace: message.header.trace) }
+                if job.job == "eod.flatten" { await engine.requestFlatten(reason: .endOfDay, trace: message.header.trace) }
             default:
                 return
             }
         }
-        let ticks = MessageConsumer(redis: context.redisConfiguration, channels: [], patterns: [Channel.allTicks],
+        let ticks = MessageConsumer(redis: context.redisConfiguration.named("executor.ticks"), channels: [], patterns: [Channel.allTicks],
                                     logger: context.logger) { message in
             guard message.header.type == .tick else { return }
             let tick = try message.decode(TickPayload.self).payload

@@ -15,7 +15,9 @@ struct FlattenRequestWatcher: Service {
     let interval: Duration
 
     func run() async throws {
+        var failures = 0
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            let pendingDone = await engine.retryPendingFlatten()
             do {
                 let (requested, handled) = try await context.database.withConnection { db in
                     (try SystemStateRepository.get("flatten_requested", on: db), try SystemStateRepository.get("flatten_handled", on: db))
@@ -24,10 +26,17 @@ struct FlattenRequestWatcher: Service {
                     context.logger.notice("flatten request found in Postgres", metadata: ["trace": "\(trace)"])
                     try await engine.flattenAll(reason: .flatten, trace: trace)
                 }
+                failures = pendingDone ? 0 : failures + 1
             } catch {
+                failures += 1
                 context.logger.warning("flatten request poll failed", metadata: ["error": "\(error)"])
             }
-            try? await Task.sleep(for: interval)
+            if failures == 5 {
+                await engine.raiseRisk(kind: "flatten_stuck", severity: "CRITICAL",
+                                       message: "a flatten has failed 5 times in a row; positions may still be open", trace: nil)
+            }
+            // Back off while failing (1 s, 2 s, … up to 10 s); poll every `interval` otherwise.
+            try? await Task.sleep(for: failures == 0 ? interval : min(interval * failures, .seconds(10)))
         }
     }
 

@@ -42,7 +42,10 @@ struct FeedService: Service {
             }
             simulatedNow = simulatedNow.addingTimeInterval(step)
             ticksSent += 1
-            if ticksSent % settings.ticksPerBar == 0 { await saveResumePoint(simulatedNow) }
+            if ticksSent % settings.ticksPerBar == 0 {
+                let point = simulatedNow
+                Task { await saveResumePoint(point) } // never stalls the feed on a slow Postgres
+            }
             try? await Task.sleep(for: pause)
         }
     }
@@ -54,7 +57,7 @@ struct FeedService: Service {
         let saved = try? await context.database.withConnection { db in try SystemStateRepository.get(Self.resumeKey, on: db) }
         guard let text = saved.flatMap({ $0 }), let date = Timestamp.parse(text.trimmingCharacters(in: CharacterSet(charactersIn: "\""))),
               date > open else { return open }
-        return date.addingTimeInterval(60)
+        return date
     }
 
     private func saveResumePoint(_ date: Date) async {

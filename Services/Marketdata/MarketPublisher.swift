@@ -34,7 +34,7 @@ actor MarketPublisher {
         await context.bus.publish(.bar, on: Channel.bar("1m", bar.symbol), trace: trace, mode: .paper, payload: BarPayload(
             symbol: bar.symbol, timeframe: "1m", start: bar.start, openPaise: bar.open.value, highPaise: bar.high.value,
             lowPaise: bar.low.value, closePaise: bar.close.value, volume: bar.volume, indicators: snapshot))
-        try? await context.redis.set(Channel.Key.lastPrice(bar.symbol), String(bar.close.value))
+        try? await context.redis.set(Channel.Key.lastPrice(bar.symbol), String(bar.close.value), ttlSeconds: 6 * 3600)
     }
 }
 

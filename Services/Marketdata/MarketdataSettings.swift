@@ -34,7 +34,7 @@ struct MarketdataSettings: Sendable {
         symbols = config.list("marketdata.symbols", default: ["NIFTY"])
         basePrice = try config.paise("marketdata.base_price", default: Paise(2_450_000))
         ticksPerBar = try config.int("marketdata.ticks_per_bar", default: 12)
-        simBarMilliseconds = try config.int("marketdata.sim_bar_ms", default: 1000)
+        simBarMilliseconds = try config.int("marketdata.sim_bar_ms", default: 500)
         emaFast = try config.int("marketdata.ema_fast", default: 9)
         emaSlow = try config.int("marketdata.ema_slow", default: 21)
         atrPeriod = try config.int("marketdata.atr_period", default: 14)

@@ -22,6 +22,10 @@ struct ControlAPIEndToEndTests {
         try stack.start("control-api")
         try #require(await TestEnvironment.eventually(timeout: .seconds(20)) { (try? await stack.http("GET", "/health").status) == 200 })
 
+        // The start-up reset to PAPER is recorded durably.
+        #expect(await TestEnvironment.eventually(timeout: .seconds(10)) {
+            (try? await stack.http("GET", "/state").body)?.contains("\"durable\":{ \"mode\" : \"PAPER\"") ?? false
+        })
         let state = try await stack.http("GET", "/state")
         #expect(state.status == 200 && state.body.contains("\"mode\":\"PAPER\""))
 
