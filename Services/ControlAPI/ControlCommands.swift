@@ -27,7 +27,7 @@ struct ControlCommands: Sendable {
                     if paused { try SystemStateRepository.set("paused", json: "true", on: db) }
                     return paused
                 }
-                try await context.redis.pipeline([["SET", Channel.Key.mode, TradingMode.paper.rawValue],
+                _ = try await context.redis.pipeline([["SET", Channel.Key.mode, TradingMode.paper.rawValue],
                                                   ["SET", Channel.Key.paused, paused ? "1" : "0"]])
                 await context.bus.publish(.controlMode, on: Channel.control, trace: TraceID.make(), mode: .paper,
                                           payload: ControlPayload(actor: "control-api", reason: "start", mode: "PAPER"))

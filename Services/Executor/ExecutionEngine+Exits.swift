@@ -31,7 +31,7 @@ extension ExecutionEngine {
     /// left in Redis, else the entry price.
     func exitReferencePrice(for position: PositionRecord) async -> Paise {
         if let last = lastPrice[position.symbol] { return last }
-        if let text = try? await context.redis.get(Channel.Key.lastPrice(position.symbol)), let paise = Int64(text ?? ""), paise > 0 {
+        if let text = try? await context.redis.get(Channel.Key.lastPrice(position.symbol)), let paise = Int64(text), paise > 0 {
             return Paise(paise)
         }
         logger.warning("no market price known, exiting at entry price", metadata: ["position.id": "\(position.id)"])

@@ -26,7 +26,7 @@ public struct MessageConsumer: Service {
 
     public func run() async throws {
         subscriber.start()
-        try await withGracefulShutdownHandler {
+        await withGracefulShutdownHandler {
             let decoder = MessageCoding.makeDecoder()
             for await message in subscriber.messages {
                 let group = ChannelGroup.of(message.channel)
