@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "migrate", targets: ["Migrate"]),
         .executable(name: "latency-bench", targets: ["LatencyBench"]),
         .executable(name: "core-bench", targets: ["CoreBench"]),
+        .executable(name: "aitrapp", targets: ["AitrappCLI"]),
         .library(name: "TradingCore", targets: ["TradingCore"]),
     ],
     dependencies: [
@@ -23,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
     targets: [
         // C libraries, each wrapped by exactly one Swift module.
@@ -63,6 +65,9 @@ let package = Package(
         .executableTarget(name: "Migrate", dependencies: ["ServiceKit"], path: "Services/Migrate"),
         .executableTarget(name: "LatencyBench", dependencies: ["ServiceKit"], path: "Services/LatencyBench"),
         .executableTarget(name: "CoreBench", dependencies: ["TradingCore"], path: "Services/CoreBench"),
+        .executableTarget(name: "AitrappCLI", dependencies: [
+            "TradingCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Services/AitrappCLI"),
 
         .testTarget(name: "TradingCoreTests", dependencies: ["TradingCore", "Messages"], path: "Tests/TradingCoreTests"),
         // Real Redis and Postgres, no mocks: URLs from AITRAPP_REDIS_URL / AITRAPP_POSTGRES_URL.

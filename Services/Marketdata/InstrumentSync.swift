@@ -5,35 +5,106 @@ import PostgresStore
 import ServiceKit
 import TradingCore
 
-/// Registers the configured symbols in `instruments` (the universe) and publishes
+/// Loads the instruments and the universe into `instruments` and publishes
 /// `md.instruments`; runs at start and on every `instruments.sync` job.
+///
+/// With `marketdata.instruments_file` set, the whole Kite dump is parsed first (a bad row
+/// is logged with file and line and nothing is written), the universe is built from
+/// `marketdata.universe_stocks` and `marketdata.ban_list` for today's IST day, and every row
+/// is upserted in one transaction with `in_universe` set for the universe. In every case
+/// the configured simulated or replayed symbols are registered (with the configured lot and
+/// tick size) in the same transaction, so the skeleton keeps trading them.
 struct InstrumentSync: Sendable {
     let context: ServiceKitContext
     let settings: MarketdataSettings
 
+    /// The instrument file could not be read or parsed; already logged, retrying will not help.
+    struct FileError: Error, CustomStringConvertible {
+        let file: String
+        let line: Int?
+        let reason: String
+        var description: String { line.map { "\(file):\($0): \(reason)" } ?? "\(file): \(reason)" }
+    }
+
     func sync(trace: String) async throws {
-        let symbols = settings.publishedSymbols
+        let dump = try loadDump(trace: trace)
+        let configured = settings.publishedSymbols
         let lotSize = settings.lotSize, tickSize = settings.tickSize
-        try await context.database.transaction { db in
-            for symbol in symbols {
-                // A stable synthetic token for configured symbols until the Kite dump is loaded.
-                let token = Int64(bitPattern: SHA256.digest(Array(symbol.utf8)).prefix(8).reduce(0) { $0 << 8 | UInt64($1) }) & 0x7FFF_FFFF_FFFF
-                try InstrumentRepository.upsert(token: token, exchange: "NSE", symbol: symbol, name: symbol, segment: "INDICES",
-                                                instrumentType: "INDEX", tickSize: tickSize, lotSize: lotSize,
-                                                inUniverse: true, on: db)
+        // A configured symbol that the dump already lists on NSE is its own row; a synthetic
+        // one under another token would break the unique (exchange, tradingsymbol).
+        let dumpNSE = Set((dump?.instruments ?? []).lazy.filter { $0.exchange == "NSE" }.map(\.tradingsymbol))
+        let synthetic = configured.filter { !dumpNSE.contains($0) }
+        let written = try await context.database.transaction { db in
+            var count = 0
+            if let dump {
+                count += try InstrumentRepository.upsertKite(dump.instruments, universeTokens: dump.universeTokens, on: db)
             }
+            for symbol in synthetic {
+                try InstrumentRepository.upsert(token: Self.syntheticToken(symbol), exchange: "NSE", symbol: symbol, name: symbol,
+                                                segment: "INDICES", instrumentType: "INDEX", tickSize: tickSize, lotSize: lotSize,
+                                                inUniverse: true, on: db)
+                count += 1
+            }
+            return count
         }
+        var symbols = dump?.universe.symbols ?? []
+        for symbol in configured where !symbols.contains(symbol) { symbols.append(symbol) }
         await context.bus.publish(.instruments, on: Channel.instruments, trace: trace, mode: .paper,
-                                  payload: InstrumentsPayload(count: symbols.count, symbols: symbols))
-        context.logger.info("instruments synced", metadata: ["trace": "\(trace)", "instruments.count": "\(symbols.count)"])
+                                  payload: InstrumentsPayload(count: written, symbols: symbols))
+        var metadata: Logger.Metadata = ["trace": "\(trace)", "instruments.count": "\(written)", "instruments.symbols": "\(symbols)"]
+        if let universe = dump?.universe {
+            metadata["universe.day"] = "\(universe.today)"
+            metadata["universe.banned"] = "\(universe.banned)"
+            metadata["universe.unavailable"] = "\(universe.unavailable)"
+        }
+        context.logger.info("instruments synced", metadata: metadata)
+    }
+
+    /// A stable synthetic token for a configured symbol the Kite dump does not list.
+    static func syntheticToken(_ symbol: String) -> Int64 {
+        Int64(bitPattern: SHA256.digest(Array(symbol.utf8)).prefix(8).reduce(0) { $0 << 8 | UInt64($1) }) & 0x7FFF_FFFF_FFFF
+    }
+
+    private struct Dump: Sendable {
+        let instruments: [KiteInstrument]
+        let universe: Universe
+        let universeTokens: Set<Int64>
+    }
+
+    /// The parsed dump and today's universe, or nil when no file is configured.
+    private func loadDump(trace: String) throws -> Dump? {
+        let path = settings.instrumentsFile
+        guard !path.isEmpty else { return nil }
+        let instruments: [KiteInstrument]
+        do {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            instruments = try KiteInstrumentCSVParser().parse(text)
+        } catch let error as KiteInstrumentCSVParser.ParseError {
+            context.logger.error("instrument file rejected, nothing loaded", metadata: [
+                "trace": "\(trace)", "instruments.file": "\(path)", "instruments.line": "\(error.line)",
+                "instruments.column": "\(error.column ?? "")", "error": "\(error.reason)"])
+            throw FileError(file: path, line: error.line, reason: error.reason)
+        } catch {
+            context.logger.error("instrument file unreadable, nothing loaded", metadata: [
+                "trace": "\(trace)", "instruments.file": "\(path)", "error": "\(error)"])
+            throw FileError(file: path, line: nil, reason: "\(error)")
+        }
+        let today = IST.dayString(context.clock.now())
+        let builder = UniverseBuilder(instruments: instruments, stockSymbols: settings.universeStocks,
+                                      bannedSymbols: Set(settings.banList))
+        let universe = builder.build(today: today)
+        return Dump(instruments: instruments, universe: universe, universeTokens: builder.tokens(of: universe))
     }
 
     /// At start: keep trying until Postgres answers, so the universe is known before trading.
+    /// A bad instrument file is not retried (it is logged and nothing is loaded).
     func syncWithRetry() async {
         var delay = Duration.milliseconds(200)
         while !Task.isCancelled {
             do {
                 try await sync(trace: TraceID.make())
+                return
+            } catch is FileError {
                 return
             } catch {
                 context.logger.warning("instrument sync failed, retrying", metadata: ["error": "\(error)"])

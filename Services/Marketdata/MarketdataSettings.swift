@@ -19,6 +19,12 @@ struct MarketdataSettings: Sendable {
     var atrPeriod: Int
     var lotSize: Int
     var tickSize: Paise
+    /// A Kite instrument dump (`GET /instruments` CSV) to load into `instruments`; empty: none.
+    var instrumentsFile: String
+    /// F&O stocks of the universe besides the indices.
+    var universeStocks: [String]
+    /// Symbols on the F&O ban list, left out of the universe.
+    var banList: [String]
 
     init(config: AppConfig) throws {
         let feedName = config.string("marketdata.feed", default: "sim")
@@ -40,6 +46,9 @@ struct MarketdataSettings: Sendable {
         atrPeriod = try config.int("marketdata.atr_period", default: 14)
         lotSize = try config.int("marketdata.lot_size", default: 75)
         tickSize = try config.paise("marketdata.tick_size", default: Paise(5))
+        instrumentsFile = config.string("marketdata.instruments_file", default: "")
+        universeStocks = config.list("marketdata.universe_stocks", default: [])
+        banList = config.list("marketdata.ban_list", default: [])
         guard ticksPerBar > 0 else { throw ConfigError.invalidValue(key: "marketdata.ticks_per_bar", expected: "a positive integer") }
         guard lotSize > 0 else { throw ConfigError.invalidValue(key: "marketdata.lot_size", expected: "a positive integer") }
         guard emaFast > 0, emaSlow > emaFast else { throw ConfigError.invalidValue(key: "marketdata.ema_slow", expected: "greater than ema_fast") }

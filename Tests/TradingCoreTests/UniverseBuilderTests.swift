@@ -170,6 +170,25 @@ struct UniverseBuilderTests {
         #expect(!universe.symbols.contains("SENSEX"))
     }
 
+    @Test("universe tokens: each entry's own instrument and its live derivatives, nothing banned or expired")
+    func universeTokens() throws {
+        let instruments = Self.syntheticInstruments()
+        let builder = UniverseBuilder(instruments: instruments, stockSymbols: ["RELIANCE"], bannedSymbols: ["BANKNIFTY"])
+        let universe = builder.build(today: "2025-09-03")
+        let tokens = builder.tokens(of: universe)
+        #expect(tokens.contains(256_265)) // the NIFTY index row
+        let byToken = Dictionary(uniqueKeysWithValues: instruments.map { ($0.instrumentToken, $0) })
+        for token in tokens {
+            let instrument = try #require(byToken[token])
+            #expect(!instrument.tradingsymbol.hasPrefix("BANKNIFTY"), "banned underlying flagged: \(instrument.tradingsymbol)")
+            if let expiry = instrument.expiry { #expect(expiry >= "2025-09-03", "expired contract flagged: \(instrument.tradingsymbol)") }
+        }
+        let liveNiftyDerivatives = instruments.filter { $0.tradingsymbol.hasPrefix("NIFTY") && ($0.expiry ?? "") >= "2025-09-03"
+            && $0.exchange == "NFO" }
+        #expect(!liveNiftyDerivatives.isEmpty)
+        #expect(liveNiftyDerivatives.allSatisfy { tokens.contains($0.instrumentToken) })
+    }
+
     @Test("the ban list removes stocks (and indices) and reports them")
     func banList() {
         let builder = UniverseBuilder(instruments: Self.syntheticInstruments(), stockSymbols: ["RELIANCE", "TCS"],

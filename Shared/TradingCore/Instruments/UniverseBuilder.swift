@@ -127,6 +127,16 @@ public struct UniverseBuilder: Sendable {
         return OptionChain(underlying: underlying, expiry: expiry, spot: spot, atmStrike: strikes[atmIndex], rows: rows)
     }
 
+    /// The instrument tokens that make up `universe`: each entry's index or cash instrument
+    /// and every future and option on it that has not expired on the universe's day.
+    public func tokens(of universe: Universe) -> Set<Int64> {
+        var tokens = Set(universe.entries.compactMap { $0.underlyingInstrument?.instrumentToken })
+        for entry in universe.entries {
+            for contract in liveDerivatives(of: entry.symbol, today: universe.today) { tokens.insert(contract.instrumentToken) }
+        }
+        return tokens
+    }
+
     private func liveDerivatives(of symbol: String, today: String) -> [KiteInstrument] {
         (derivativesByUnderlying[symbol] ?? []).filter { $0.isLive(on: today) }
     }

@@ -1,0 +1,178 @@
+import Foundation
+
+/// The periods (and band multipliers) of the indicators in an `IndicatorTable`. The defaults
+/// are the ones the `aitrapp indicators` columns are documented with.
+public struct IndicatorPeriods: Sendable, Hashable {
+    public var ema: Int
+    public var rsi: Int
+    public var atr: Int
+    public var adx: Int
+    public var bollinger: Int
+    public var bollingerK: Double
+    public var donchian: Int
+    public var supertrend: Int
+    public var supertrendK: Double
+
+    public init(ema: Int = 20, rsi: Int = 14, atr: Int = 14, adx: Int = 14, bollinger: Int = 20,
+                bollingerK: Double = 2, donchian: Int = 20, supertrend: Int = 10, supertrendK: Double = 3) {
+        self.ema = ema
+        self.rsi = rsi
+        self.atr = atr
+        self.adx = adx
+        self.bollinger = bollinger
+        self.bollingerK = bollingerK
+        self.donchian = donchian
+        self.supertrend = supertrend
+        self.supertrendK = supertrendK
+    }
+
+    /// What is wrong with these settings (a period that is not positive, a multiplier that is
+    /// negative or not finite), or nil when every indicator can be built from them.
+    public var problem: String? {
+        let periods = [("ema", ema), ("rsi", rsi), ("atr", atr), ("adx", adx), ("bb", bollinger),
+                       ("donchian", donchian), ("supertrend", supertrend)]
+        for (name, period) in periods where period <= 0 {
+            return "\(name) period must be positive, got \(period)"
+        }
+        for (name, k) in [("bb-k", bollingerK), ("supertrend-k", supertrendK)] where !(k.isFinite && k >= 0) {
+            return "\(name) must be a finite non-negative number, got \(k)"
+        }
+        return nil
+    }
+}
+
+/// One bar's worth of every indicator, as CSV columns: `timestamp` then `ema_N, rsi_N, atr_N,
+/// adx_N, plus_di_N, minus_di_N, bb_mid_N, bb_upper_N_K, bb_lower_N_K, donchian_high_N,
+/// donchian_low_N, obv, vwap, supertrend_N_K, supertrend_dir_N_K`, the names following the
+/// periods. Each indicator is the incremental struct of the same name, fed the bars in order;
+/// a cell is empty while its indicator is warming up.
+///
+/// Formatting: the timestamp is the bar's start in IST as ISO-8601 with the `+05:30` offset
+/// (milliseconds only when the start has a fraction of a second); prices and oscillators have
+/// 4 decimals; OBV (a sum of whole volumes) and the Supertrend direction (+1 / −1) have none.
+public enum IndicatorTable {
+    /// The column names, `timestamp` first.
+    public static func header(for periods: IndicatorPeriods) -> [String] {
+        let bb = "\(periods.bollinger)_\(multiplierName(periods.bollingerK))"
+        let st = "\(periods.supertrend)_\(multiplierName(periods.supertrendK))"
+        return [
+            "timestamp",
+            "ema_\(periods.ema)", "rsi_\(periods.rsi)", "atr_\(periods.atr)",
+            "adx_\(periods.adx)", "plus_di_\(periods.adx)", "minus_di_\(periods.adx)",
+            "bb_mid_\(periods.bollinger)", "bb_upper_\(bb)", "bb_lower_\(bb)",
+            "donchian_high_\(periods.donchian)", "donchian_low_\(periods.donchian)",
+            "obv", "vwap",
+            "supertrend_\(st)", "supertrend_dir_\(st)",
+        ]
+    }
+
+    /// Decimals of each value column (the header without `timestamp`).
+    static let decimals = [4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 4, 4, 0]
+
+    /// The indicator values after each bar, one array per bar in the order of the header's
+    /// value columns (`header(for:)` without `timestamp`); nil during warm-up.
+    /// Precondition: `periods.problem == nil`.
+    public static func values(for bars: [Bar], periods: IndicatorPeriods) -> [[Double?]] {
+        precondition(periods.problem == nil, periods.problem ?? "")
+        var ema = ExponentialMovingAverage(period: periods.ema)
+        var rsi = RelativeStrengthIndex(period: periods.rsi)
+        var atr = AverageTrueRange(period: periods.atr)
+        var adx = AverageDirectionalIndex(period: periods.adx)
+        var bollinger = BollingerBands(period: periods.bollinger, multiplier: periods.bollingerK)
+        var donchian = DonchianChannel(period: periods.donchian)
+        var obv = OnBalanceVolume()
+        var vwap = SessionVWAP()
+        var supertrend = Supertrend(period: periods.supertrend, multiplier: periods.supertrendK)
+        var table: [[Double?]] = []
+        table.reserveCapacity(bars.count)
+        for bar in bars {
+            let (high, low, close) = (bar.high.rupees, bar.low.rupees, bar.close.rupees)
+            let volume = Double(bar.volume)
+            let e = ema.update(close)
+            let r = rsi.update(close)
+            let a = atr.update(high: high, low: low, close: close)
+            adx.update(high: high, low: low, close: close)
+            let b = bollinger.update(close)
+            let d = donchian.update(high: high, low: low)
+            let o = obv.update(close: close, volume: volume)
+            let v = vwap.update(start: bar.start, high: high, low: low, close: close, volume: volume)
+            let s = supertrend.update(high: high, low: low, close: close)
+            table.append([
+                e, r, a,
+                adx.value?.adx, adx.plusDI, adx.minusDI,
+                b?.middle, b?.upper, b?.lower,
+                d?.upper, d?.lower,
+                o, v,
+                s?.value, s.map { Double($0.direction) },
+            ])
+        }
+        return table
+    }
+
+    /// The rows as CSV cells, without the header: the timestamp then the formatted values.
+    /// Precondition: `periods.problem == nil`.
+    public static func rows(for bars: [Bar], periods: IndicatorPeriods) -> [[String]] {
+        zip(bars, values(for: bars, periods: periods)).map { bar, values in
+            [istTimestamp(bar.start)] + zip(values, decimals).map { value, places in
+                value.map { format($0, decimals: places) } ?? ""
+            }
+        }
+    }
+
+    /// The whole table as CSV text (header first, `\n` line ends, a final newline).
+    /// Precondition: `periods.problem == nil`.
+    public static func csv(for bars: [Bar], periods: IndicatorPeriods) -> String {
+        var text = header(for: periods).joined(separator: ",") + "\n"
+        for row in rows(for: bars, periods: periods) {
+            text += row.joined(separator: ",")
+            text += "\n"
+        }
+        return text
+    }
+
+    /// `2` for 2.0, `2.5` for 2.5: the multiplier as it appears in a column name.
+    static func multiplierName(_ k: Double) -> String {
+        if k == k.rounded(), abs(k) < 1e15 { return String(Int64(k)) }
+        return "\(k)"
+    }
+
+    /// Fixed decimals, never `-0.0000` (a value that rounds to zero is written as zero).
+    static func format(_ value: Double, decimals: Int) -> String {
+        let text = String(format: "%.\(decimals)f", value)
+        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
+            return String(text.dropFirst())
+        }
+        return text
+    }
+
+    /// `yyyy-MM-ddTHH:mm:ss+05:30` (with `.SSS` when the instant has a fraction of a second),
+    /// computed arithmetically: IST has no daylight saving.
+    public static func istTimestamp(_ date: Date) -> String {
+        let local = date.timeIntervalSince1970 + Double(IST.offsetSeconds)
+        var whole = local.rounded(.down)
+        var millis = Int(((local - whole) * 1000).rounded())
+        if millis == 1000 { whole += 1; millis = 0 }
+        let seconds = Int64(whole)
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = Int(seconds - days * 86_400)
+        let (year, month, day) = civilDate(daysSinceEpoch: days)
+        var text = String(format: "%04lld-%02ld-%02ldT%02ld:%02ld:%02ld", year, month, day,
+                          secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
+        if millis != 0 { text += String(format: ".%03ld", millis) }
+        return text + "+05:30"
+    }
+
+    /// The proleptic Gregorian date of a day count from 1970-01-01 (Howard Hinnant's
+    /// `civil_from_days`).
+    static func civilDate(daysSinceEpoch: Int64) -> (year: Int64, month: Int, day: Int) {
+        let z = daysSinceEpoch + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = Int(dayOfYear - (153 * mp + 2) / 5 + 1)
+        let month = Int(mp < 10 ? mp + 3 : mp - 9)
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}
