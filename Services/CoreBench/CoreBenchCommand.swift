@@ -46,6 +46,23 @@ struct CoreBenchCommand {
         print(String(format: "ticks → bars → indicators → strategy: %d ticks, %d symbols, %d bars, %d signals in %.3f s = %.2f M ticks/s",
                      ticks, symbols, bars, signals, seconds, Double(ticks) / seconds / 1e6))
 
+        // The same with every indicator of the bar snapshot (RSI, ADX/DI, Bollinger, Donchian, OBV, VWAP, Supertrend).
+        var fullAggregators = names.map { BarAggregator(symbol: $0) }
+        var fullIndicators = names.map { _ in IndicatorSet(emaFast: 9, emaSlow: 21, atr: 14, suite: IndicatorPeriods()) }
+        var fullBars = 0
+        let fullElapsed = clock.measure {
+            for (index, tick) in input.enumerated() {
+                let symbol = index % symbols
+                if let bar = fullAggregators[symbol].add(tick) {
+                    fullBars += 1
+                    _ = fullIndicators[symbol].update(with: bar)
+                }
+            }
+        }
+        let fullSeconds = Double(fullElapsed.components.seconds) + Double(fullElapsed.components.attoseconds) / 1e18
+        print(String(format: "ticks → bars → all indicators: %d ticks, %d symbols, %d bars in %.3f s = %.2f M ticks/s",
+                     ticks, symbols, fullBars, fullSeconds, Double(ticks) / fullSeconds / 1e6))
+
         let policy = RiskGatePolicy(limits: RiskLimits(capital: Paise(100_000_000), riskPerTradePercent: 0.5,
                                                        maxOpenPositions: 5, maxLotsPerTrade: 10))
         let signal = TradeSignal(strategy: "ema_cross", symbol: "NIFTY", side: .buy, entry: Paise(2_450_000), stop: Paise(2_447_000),

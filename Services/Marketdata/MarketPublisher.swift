@@ -28,7 +28,8 @@ actor MarketPublisher {
 
     /// Publishes a closed bar with the indicator snapshot after it.
     func publish(bar: Bar, trace: String) async {
-        var set = indicators[bar.symbol] ?? IndicatorSet(emaFast: settings.emaFast, emaSlow: settings.emaSlow, atr: settings.atrPeriod)
+        var set = indicators[bar.symbol] ?? IndicatorSet(emaFast: settings.emaFast, emaSlow: settings.emaSlow, atr: settings.atrPeriod,
+                                                             suite: IndicatorPeriods())
         let snapshot = set.update(with: bar)
         indicators[bar.symbol] = set
         await context.bus.publish(.bar, on: Channel.bar("1m", bar.symbol), trace: trace, mode: .paper, payload: BarPayload(

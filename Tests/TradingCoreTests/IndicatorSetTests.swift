@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TradingCore
 
@@ -45,6 +46,41 @@ struct IndicatorSetTests {
             #expect((snapshot["ema_9"] != nil) == (i >= 9), "bar \(i)")
             #expect((snapshot["ema_21"] != nil) == (i >= 21), "bar \(i)")
             #expect((snapshot["atr_14"] != nil) == (i >= 15), "bar \(i)")  // 1 seed bar + 14 true ranges
+        }
+    }
+}
+
+@Suite("IndicatorSet with the full suite")
+struct IndicatorSetSuiteTests {
+    @Test("the bar snapshot carries every suite column, equal to the indicator table")
+    func snapshotMatchesTable() {
+        var generator = SeededGenerator(seed: 11)
+        var bars: [Bar] = []
+        var price = 24_500.0
+        let start = Date(timeIntervalSince1970: 1_757_303_100) // 2025-09-08 09:15 IST
+        for index in 0..<120 {
+            let open = price
+            price = max(100, price + Double.random(in: -15...15, using: &generator))
+            let high = max(open, price) + Double.random(in: 0...5, using: &generator)
+            let low = min(open, price) - Double.random(in: 0...5, using: &generator)
+            bars.append(Bar(symbol: "NIFTY", start: start.addingTimeInterval(Double(index * 60)), open: Paise(rupees: open),
+                            high: Paise(rupees: high), low: Paise(rupees: low), close: Paise(rupees: price),
+                            volume: Int64.random(in: 0...1_000, using: &generator)))
+        }
+        let periods = IndicatorPeriods()
+        let table = IndicatorTable.values(for: bars, periods: periods)
+        let names = Array(IndicatorTable.header(for: periods).dropFirst())
+        var set = IndicatorSet(emaFast: 9, emaSlow: 21, atr: 14, suite: periods)
+        for (bar, row) in zip(bars, table) {
+            let snapshot = set.update(with: bar)
+            for (name, value) in zip(names, row) {
+                #expect(snapshot[name] == value, "\(name) at \(bar.start)")
+            }
+            #expect(snapshot["ema_9"] == set.emaFast.value)
+        }
+        let last = set.snapshot
+        for name in ["rsi_14", "adx_14", "plus_di_14", "bb_upper_20_2", "donchian_low_20", "obv", "vwap", "supertrend_10_3"] {
+            #expect(last[name] != nil, "\(name) missing after warm-up")
         }
     }
 }

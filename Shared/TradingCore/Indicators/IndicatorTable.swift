@@ -73,40 +73,8 @@ public enum IndicatorTable {
     /// value columns (`header(for:)` without `timestamp`); nil during warm-up.
     /// Precondition: `periods.problem == nil`.
     public static func values(for bars: [Bar], periods: IndicatorPeriods) -> [[Double?]] {
-        precondition(periods.problem == nil, periods.problem ?? "")
-        var ema = ExponentialMovingAverage(period: periods.ema)
-        var rsi = RelativeStrengthIndex(period: periods.rsi)
-        var atr = AverageTrueRange(period: periods.atr)
-        var adx = AverageDirectionalIndex(period: periods.adx)
-        var bollinger = BollingerBands(period: periods.bollinger, multiplier: periods.bollingerK)
-        var donchian = DonchianChannel(period: periods.donchian)
-        var obv = OnBalanceVolume()
-        var vwap = SessionVWAP()
-        var supertrend = Supertrend(period: periods.supertrend, multiplier: periods.supertrendK)
-        var table: [[Double?]] = []
-        table.reserveCapacity(bars.count)
-        for bar in bars {
-            let (high, low, close) = (bar.high.rupees, bar.low.rupees, bar.close.rupees)
-            let volume = Double(bar.volume)
-            let e = ema.update(close)
-            let r = rsi.update(close)
-            let a = atr.update(high: high, low: low, close: close)
-            adx.update(high: high, low: low, close: close)
-            let b = bollinger.update(close)
-            let d = donchian.update(high: high, low: low)
-            let o = obv.update(close: close, volume: volume)
-            let v = vwap.update(start: bar.start, high: high, low: low, close: close, volume: volume)
-            let s = supertrend.update(high: high, low: low, close: close)
-            table.append([
-                e, r, a,
-                adx.value?.adx, adx.plusDI, adx.minusDI,
-                b?.middle, b?.upper, b?.lower,
-                d?.upper, d?.lower,
-                o, v,
-                s?.value, s.map { Double($0.direction) },
-            ])
-        }
-        return table
+        var suite = IndicatorSuite(periods: periods)
+        return bars.map { suite.update(with: $0) }
     }
 
     /// The rows as CSV cells, without the header: the timestamp then the formatted values.
