@@ -16,28 +16,20 @@ struct ControlCommands: Sendable {
     /// PAPER at every start; a pause survives a restart, and a pause held by either store
     /// (Postgres or Redis) is kept in both: the reset can only raise the pause, never lower it.
     func resetToPaperWithRetry() async {
-        var delay = Duration.milliseconds(200)
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            do {
-                let redisPaused = try await context.redis.get(Channel.Key.paused) == "1"
-                let paused = try await context.database.withConnection { db -> Bool in
-                    try SystemStateRepository.set("mode", json: "\"PAPER\"", on: db)
-                    let durable = try SystemStateRepository.get("paused", on: db) == "true"
-                    let paused = redisPaused || durable
-                    if paused { try SystemStateRepository.set("paused", json: "true", on: db) }
-                    return paused
-                }
-                _ = try await context.redis.pipeline([["SET", Channel.Key.mode, TradingMode.paper.rawValue],
-                                                  ["SET", Channel.Key.paused, paused ? "1" : "0"]])
-                await context.bus.publish(.controlMode, on: Channel.control, trace: TraceID.make(), mode: .paper,
-                                          payload: ControlPayload(actor: "control-api", reason: "start", mode: "PAPER"))
-                await startup.markDone()
-                return
-            } catch {
-                context.logger.warning("cannot reset state to PAPER yet, retrying", metadata: ["error": "\(error)"])
-                try? await Task.sleep(for: delay)
-                delay = min(delay * 2, .seconds(5))
+        await retryUntilSuccess(logger: context.logger, message: "cannot reset state to PAPER yet, retrying") {
+            let redisPaused = try await context.redis.get(Channel.Key.paused) == "1"
+            let paused = try await context.database.withConnection { db -> Bool in
+                try SystemStateRepository.set("mode", json: "\"PAPER\"", on: db)
+                let durable = try SystemStateRepository.get("paused", on: db) == "true"
+                let paused = redisPaused || durable
+                if paused { try SystemStateRepository.set("paused", json: "true", on: db) }
+                return paused
             }
+            _ = try await context.redis.pipeline([["SET", Channel.Key.mode, TradingMode.paper.rawValue],
+                                              ["SET", Channel.Key.paused, paused ? "1" : "0"]])
+            await context.bus.publish(.controlMode, on: Channel.control, trace: TraceID.make(), mode: .paper,
+                                      payload: ControlPayload(actor: "control-api", reason: "start", mode: "PAPER"))
+            await startup.markDone()
         }
     }
 

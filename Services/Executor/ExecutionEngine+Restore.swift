@@ -8,16 +8,8 @@ import TradingCore
 extension ExecutionEngine {
     /// Rebuilds the open groups from Postgres until it answers.
     func restoreWithRetry() async {
-        var delay = Duration.milliseconds(200)
-        while !Task.isCancelled {
-            do {
-                try await restore()
-                return
-            } catch {
-                logger.warning("restore from Postgres failed, retrying", metadata: ["error": "\(error)"])
-                try? await Task.sleep(for: delay)
-                delay = min(delay * 2, .seconds(5))
-            }
+        await retryUntilSuccess(logger: logger, message: "restore from Postgres failed, retrying") {
+            try await restore()
         }
     }
 

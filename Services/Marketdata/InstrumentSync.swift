@@ -99,18 +99,9 @@ struct InstrumentSync: Sendable {
     /// At start: keep trying until Postgres answers, so the universe is known before trading.
     /// A bad instrument file is not retried (it is logged and nothing is loaded).
     func syncWithRetry() async {
-        var delay = Duration.milliseconds(200)
-        while !Task.isCancelled {
-            do {
-                try await sync(trace: TraceID.make())
-                return
-            } catch is FileError {
-                return
-            } catch {
-                context.logger.warning("instrument sync failed, retrying", metadata: ["error": "\(error)"])
-                try? await Task.sleep(for: delay)
-                delay = min(delay * 2, .seconds(5))
-            }
+        await retryUntilSuccess(logger: context.logger, message: "instrument sync failed, retrying",
+                                isFinal: { $0 is FileError }) {
+            try await sync(trace: TraceID.make())
         }
     }
 

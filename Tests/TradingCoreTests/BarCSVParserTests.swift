@@ -3,12 +3,7 @@ import Testing
 import TradingCore
 
 /// ../shared/data/nifty50_1min_real.csv relative to the package root (derived from this file's path).
-private let realCSVPath: String = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()          // Tests/TradingCoreTests
-    .deletingLastPathComponent()          // Tests
-    .deletingLastPathComponent()          // package root
-    .appendingPathComponent("../shared/data/nifty50_1min_real.csv")
-    .standardizedFileURL.path
+private let realCSVPath: String = sharedDataPath("nifty50_1min_real.csv")
 
 @Suite("BarCSVParser")
 struct BarCSVParserTests {

@@ -6,12 +6,7 @@ import TradingCore
 // each incremental indicator equals a straightforward batch recomputation.
 
 /// ../shared/data/nifty50_1min_real.csv relative to the package root (derived from this file's path).
-let niftyRealBarsPath: String = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()          // Tests/TradingCoreTests
-    .deletingLastPathComponent()          // Tests
-    .deletingLastPathComponent()          // package root
-    .appendingPathComponent("../shared/data/nifty50_1min_real.csv")
-    .standardizedFileURL.path
+let niftyRealBarsPath: String = sharedDataPath("nifty50_1min_real.csv")
 
 let niftyRealBarsAvailable = FileManager.default.fileExists(atPath: niftyRealBarsPath)
 

@@ -3,12 +3,7 @@ import Testing
 import TradingCore
 
 /// ../shared/data/kite relative to the package root (derived from this file's path).
-let instrumentDumpDirectory: String = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()          // Tests/TradingCoreTests
-    .deletingLastPathComponent()          // Tests
-    .deletingLastPathComponent()          // package root
-    .appendingPathComponent("../shared/data/kite")
-    .standardizedFileURL.path
+let instrumentDumpDirectory: String = sharedDataPath("kite")
 
 let instrumentDumpAllPath = instrumentDumpDirectory + "/instruments_all.csv"
 let instrumentDumpNSEPath = instrumentDumpDirectory + "/instruments_nse.csv"

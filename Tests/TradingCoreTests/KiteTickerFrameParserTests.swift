@@ -3,12 +3,7 @@ import Testing
 import TradingCore
 
 /// ../shared/data/kite relative to the package root (derived from this file's path).
-private let tickerFixtureDirectory: String = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()          // Tests/TradingCoreTests
-    .deletingLastPathComponent()          // Tests
-    .deletingLastPathComponent()          // package root
-    .appendingPathComponent("../shared/data/kite")
-    .standardizedFileURL.path
+private let tickerFixtureDirectory: String = sharedDataPath("kite")
 
 private let tickerFixturesPresent = ["ticker_quote.packet", "ticker_quote.json", "ticker_full.packet",
                                    "ticker_full.json", "ticker_ltp.json"]

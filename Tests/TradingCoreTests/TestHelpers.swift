@@ -34,3 +34,13 @@ func approximatelyEqual(_ a: Double?, _ b: Double, tolerance: Double = 1e-9) -> 
     guard let a else { return false }
     return abs(a - b) <= tolerance
 }
+
+/// `../shared/data/<relative>` beside the package root (derived from this file's path).
+func sharedDataPath(_ relative: String) -> String {
+    URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()          // Tests/TradingCoreTests
+        .deletingLastPathComponent()          // Tests
+        .deletingLastPathComponent()          // package root
+        .appendingPathComponent("../shared/data/" + relative)
+        .standardizedFileURL.path
+}
