@@ -54,7 +54,9 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ], path: "Shared/ServiceKit"),
 
-        .executableTarget(name: "Marketdata", dependencies: ["ServiceKit"], path: "Services/Marketdata"),
+        // marketdata's feeds and publisher (a library so benchmarks and tests can drive them).
+        .target(name: "MarketFeeds", dependencies: ["ServiceKit"], path: "Shared/MarketFeeds"),
+        .executableTarget(name: "Marketdata", dependencies: ["MarketFeeds", "ServiceKit"], path: "Services/Marketdata"),
         .executableTarget(name: "StrategyRanker", dependencies: ["ServiceKit"], path: "Services/StrategyRanker"),
         .executableTarget(name: "RiskGate", dependencies: ["ServiceKit"], path: "Services/RiskGate"),
         .executableTarget(name: "Executor", dependencies: ["ServiceKit"], path: "Services/Executor"),

@@ -1,7 +1,8 @@
+import MarketFeeds
 import ServiceKit
 
-/// marketdata: a seeded simulated feed or a CSV replay, publishing ticks and 1-minute
-/// bars with EMA and ATR; registers the configured instruments on `instruments.sync`.
+/// marketdata: the simulator, a CSV replay or the Kite ticker, publishing ticks and bars
+/// with their indicators; loads the instruments and the universe on `instruments.sync`.
 @main
 struct MarketdataApp {
     static func main() async {
@@ -9,11 +10,15 @@ struct MarketdataApp {
         let settings = context.require { try MarketdataSettings(config: context.config) }
         let publisher = MarketPublisher(context: context, settings: settings)
         let instruments = InstrumentSync(context: context, settings: settings)
+        let feed: any MarketFeed = switch settings.feed {
+        case .sim: SimulatedFeed(context: context, settings: settings)
+        case .replay: ReplayFeed(context: context, settings: settings)
+        }
         await context.run([
             context.metricsServer(section: "marketdata", defaultPort: 9101),
             context.heartbeat(),
             instruments.consumer(),
-            FeedService(context: context, settings: settings, publisher: publisher, instruments: instruments),
+            FeedService(feed: feed, publisher: publisher, instruments: instruments),
         ])
     }
 }

@@ -47,3 +47,19 @@ public enum TraceID {
         UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16).description
     }
 }
+
+extension TraceID {
+    /// The trace id taken from a message id's first 8 bytes, for a message that starts a
+    /// chain (cheaper than a second random UUID on marketdata's hot path).
+    public static func of(_ id: UUID) -> String {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var bytes = [UInt8](repeating: 0, count: 16)
+        withUnsafeBytes(of: id.uuid) { raw in
+            for index in 0..<8 {
+                bytes[index * 2] = digits[Int(raw[index] >> 4)]
+                bytes[index * 2 + 1] = digits[Int(raw[index] & 0x0F)]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -15,7 +15,7 @@ struct PaperTradeEndToEndTests {
         let stack = try await ServiceStack(overrides: [
             "AITRAPP_MARKETDATA_FEED": "replay",
             "AITRAPP_MARKETDATA_REPLAY_FILE": Self.fixture,
-            "AITRAPP_MARKETDATA_REPLAY_INTERVAL_MS": "25",
+            "AITRAPP_MARKETDATA_REPLAY_SPEED": "2400",
         ])
         let recorder = try EventRecorder(redisURL: stack.redisURL)
         do {

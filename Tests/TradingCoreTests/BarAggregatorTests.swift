@@ -114,4 +114,75 @@ struct BarAggregatorTests {
         #expect(bars.allSatisfy { $0.volume == 60 })
         #expect(aggregator.lateTicks == 0)
     }
+
+    @Test("75-minute bars (which 09:15-aligned sessions need) start at the open, not at a UTC multiple")
+    func sessionAnchoredAlignment() throws {
+        let aggregator = BarAggregator(symbol: "NIFTY", timeframe: try #require(Timeframe("75m")))
+        #expect(aggregator.intervalStart(of: istInstant(2026, 11, 23, 10, 29, 59)) == istInstant(2026, 11, 23, 9, 15))
+        #expect(aggregator.intervalStart(of: istInstant(2026, 11, 23, 10, 30)) == istInstant(2026, 11, 23, 10, 30))
+        #expect(aggregator.intervalStart(of: istInstant(2026, 11, 23, 15, 29)) == istInstant(2026, 11, 23, 14, 15))
+    }
+
+    @Test("1-second and 5-second bars close on the next interval's tick with the right OHLCV")
+    func subMinuteBars() throws {
+        var five = BarAggregator(symbol: "NIFTY", timeframe: .fiveSeconds)
+        let open = istInstant(2026, 11, 23, 9, 15)
+        #expect(five.add(tick(open.addingTimeInterval(0.2), 100, 1)) == nil)
+        #expect(five.add(tick(open.addingTimeInterval(4.9), 105, 2)) == nil)
+        let closed = try #require(five.add(tick(open.addingTimeInterval(5), 103, 3)))
+        #expect(closed == makeBar("NIFTY", start: open, open: 100, high: 105, low: 100, close: 105, volume: 3))
+        var one = BarAggregator(symbol: "NIFTY", timeframe: .oneSecond)
+        _ = one.add(tick(open.addingTimeInterval(0.5), 100, 1))
+        let second = try #require(one.add(tick(open.addingTimeInterval(1.0), 101, 1)))
+        #expect(second.start == open && second.close == Paise(100))
+        #expect(one.current?.start == open.addingTimeInterval(1))
+    }
+
+    @Test("an out-of-order tick inside the open interval moves high/low/volume but not the close")
+    func outOfOrderTick() throws {
+        var aggregator = BarAggregator(symbol: "NIFTY")
+        let t0 = istInstant(2026, 11, 23, 9, 20)
+        _ = aggregator.add(tick(t0.addingTimeInterval(10), 2_000, 1))
+        _ = aggregator.add(tick(t0.addingTimeInterval(40), 2_010, 1))
+        _ = aggregator.add(tick(t0.addingTimeInterval(20), 1_990, 5))      // arrives after the 09:20:40 tick
+        let bar = try #require(aggregator.current)
+        #expect(bar.low == Paise(1_990))
+        #expect(bar.close == Paise(2_010))                                 // still the latest by exchange time
+        #expect(bar.volume == 7)
+        #expect(aggregator.outOfOrderTicks == 1)
+        #expect(aggregator.lateTicks == 0)
+    }
+
+    @Test("flush closes a quiet bar only after its end plus the grace; ticks for it afterwards are late")
+    func flushClosesQuietBar() throws {
+        var aggregator = BarAggregator(symbol: "NIFTY", timeframe: .oneMinute, graceSeconds: 2)
+        let t0 = istInstant(2026, 11, 23, 9, 30)
+        #expect(aggregator.flush(at: t0) == nil)                           // nothing open
+        _ = aggregator.add(tick(t0.addingTimeInterval(5), 2_000, 1))
+        #expect(aggregator.flush(at: t0.addingTimeInterval(60)) == nil)    // within grace
+        #expect(aggregator.flush(at: t0.addingTimeInterval(61.9)) == nil)
+        let flushed = try #require(aggregator.flush(at: t0.addingTimeInterval(62)))
+        #expect(flushed.start == t0 && flushed.close == Paise(2_000))
+        #expect(aggregator.current == nil)
+        #expect(aggregator.flush(at: t0.addingTimeInterval(120)) == nil)   // flushed once only
+        #expect(aggregator.add(tick(t0.addingTimeInterval(59), 1_000, 1)) == nil)
+        #expect(aggregator.lateTicks == 1)
+        #expect(aggregator.current == nil)
+        // The next minute's tick opens a fresh bar.
+        #expect(aggregator.add(tick(t0.addingTimeInterval(63), 2_001, 1)) == nil)
+        #expect(aggregator.current?.start == t0.addingTimeInterval(60))
+    }
+
+    @Test("timeframes parse from their labels; intervals that do not divide a day are refused",
+          arguments: [("1s", 1), ("5s", 5), ("1m", 60), ("15m", 900), ("75m", 4500), ("1h", 3600)])
+    func timeframeParsing(label: String, seconds: Int) throws {
+        let timeframe = try #require(Timeframe(label))
+        #expect(timeframe.seconds == seconds)
+        #expect(timeframe.label == label)
+    }
+
+    @Test("bad timeframe labels are refused", arguments: ["", "m", "0s", "-5s", "7s", "1d", "1.5m", "13m"])
+    func badTimeframes(label: String) {
+        #expect(Timeframe(label) == nil)
+    }
 }

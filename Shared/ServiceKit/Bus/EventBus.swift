@@ -10,7 +10,7 @@ import TradingCore
 public final class EventBus: Sendable {
     public let redis: RedisClient
     public let source: String
-    private let logger: Logger
+    let logger: Logger
     private let clock: any ServiceClock
 
     public init(redis: RedisClient, source: String, clock: any ServiceClock, logger: Logger) {
@@ -41,6 +41,45 @@ public final class EventBus: Sendable {
             return false
         }
     }
+}
+
+extension EventBus {
+    /// Publishes already-encoded messages in one pipelined round trip (marketdata's hot
+    /// path). Returns false (after logging) when Redis is unreachable; the batch is then lost
+    /// as a whole, which for market data is the right trade: the next ticks supersede it.
+    /// `settingKeys` are SET (with `ttlSeconds`) in the same round trip.
+    @discardableResult
+    public func publish(batch: [OutgoingMessage], settingKeys: [String: String] = [:], ttlSeconds: Int = 0) async -> Bool {
+        guard !batch.isEmpty || !settingKeys.isEmpty else { return true }
+        var groups: [String: Int64] = [:]
+        for message in batch { groups[ChannelGroup.of(message.channel), default: 0] += 1 }
+        do {
+            var commands = batch.map { ["PUBLISH", $0.channel, $0.text] }
+            for (key, value) in settingKeys.sorted(by: { $0.key < $1.key }) {
+                commands.append(ttlSeconds > 0 ? ["SET", key, value, "EX", String(ttlSeconds)] : ["SET", key, value])
+            }
+            let replies = try await redis.pipeline(commands)
+            if let failure = replies.first(where: { if case .error = $0 { return true } else { return false } }) {
+                throw BatchRefused(reply: "\(failure)")
+            }
+            for (group, count) in groups {
+                Counter(label: "aitrapp_messages_published_total", dimensions: [("channel", group)]).increment(by: count)
+            }
+            return true
+        } catch {
+            for (group, count) in groups {
+                Counter(label: "aitrapp_publish_failures_total", dimensions: [("channel", group)]).increment(by: count)
+            }
+            logger.error("batch publish failed", metadata: ["bus.messages": "\(batch.count)", "bus.error": "\(error)"])
+            return false
+        }
+    }
+}
+
+/// Redis answered a pipelined PUBLISH with an error reply.
+struct BatchRefused: Error, CustomStringConvertible {
+    let reply: String
+    var description: String { "Redis refused a publish: \(reply)" }
 }
 
 /// Low-cardinality metric label for a channel: `md.tick.NIFTY` → `md.tick`.

@@ -14,9 +14,14 @@ import TradingCore
 /// is upserted in one transaction with `in_universe` set for the universe. In every case
 /// the configured simulated or replayed symbols are registered (with the configured lot and
 /// tick size) in the same transaction, so the skeleton keeps trading them.
-struct InstrumentSync: Sendable {
+public struct InstrumentSync: Sendable {
     let context: ServiceKitContext
     let settings: MarketdataSettings
+
+    public init(context: ServiceKitContext, settings: MarketdataSettings) {
+        self.context = context
+        self.settings = settings
+    }
 
     /// The instrument file could not be read or parsed; already logged, retrying will not help.
     struct FileError: Error, CustomStringConvertible {
@@ -26,7 +31,7 @@ struct InstrumentSync: Sendable {
         var description: String { line.map { "\(file):\($0): \(reason)" } ?? "\(file): \(reason)" }
     }
 
-    func sync(trace: String) async throws {
+    public func sync(trace: String) async throws {
         let dump = try loadDump(trace: trace)
         let configured = settings.publishedSymbols
         let lotSize = settings.lotSize, tickSize = settings.tickSize
@@ -98,14 +103,14 @@ struct InstrumentSync: Sendable {
 
     /// At start: keep trying until Postgres answers, so the universe is known before trading.
     /// A bad instrument file is not retried (it is logged and nothing is loaded).
-    func syncWithRetry() async {
+    public func syncWithRetry() async {
         await retryUntilSuccess(logger: context.logger, message: "instrument sync failed, retrying",
                                 isFinal: { $0 is FileError }) {
             try await sync(trace: TraceID.make())
         }
     }
 
-    func consumer() -> MessageConsumer {
+    public func consumer() -> MessageConsumer {
         MessageConsumer(redis: context.redisConfiguration, channels: [Channel.jobs], logger: context.logger) { message in
             guard message.header.type == .job else { return }
             let job = try message.decode(JobPayload.self).payload

@@ -1,0 +1,137 @@
+import Foundation
+import Logging
+import Messages
+import Metrics
+import ServiceKit
+import TradingCore
+
+/// Turns ticks into published ticks and bars (with their indicator snapshot).
+///
+/// A batch of ticks (one feed step, one Kite frame) goes out in one pipelined round trip
+/// together with every bar those ticks closed, so the rate is bounded by Redis, not by
+/// round trips. Ticks with a price ≤ 0 are dropped, counted and logged, never absorbed
+/// into a bar. Bars are built per configured timeframe and follow `BarAggregator`'s
+/// policy (aligned to 09:15 IST, no empty bars, late ticks counted and dropped).
+public actor MarketPublisher {
+    private struct SeriesKey: Hashable {
+        let timeframe: Timeframe
+        let symbol: String
+    }
+
+    private let context: ServiceKitContext
+    private let settings: MarketdataSettings
+    private let tickWriter: TickEnvelopeWriter
+    private let graceSeconds: Double
+    private var aggregators: [SeriesKey: BarAggregator] = [:]
+    private var indicators: [SeriesKey: IndicatorSet] = [:]
+    private var lateTicksSeen: [SeriesKey: Int] = [:]
+    private var outOfOrderSeen: [SeriesKey: Int] = [:]
+    private let lateTicks = Counter(label: "aitrapp_md_late_ticks_total")
+    private let outOfOrderTicks = Counter(label: "aitrapp_md_out_of_order_ticks_total")
+    private let invalidTicks = Counter(label: "aitrapp_md_invalid_ticks_total")
+    /// `md:last:<SYMBOL>` values set with the next batch.
+    private var lastCloses: [String: String] = [:]
+    public private(set) var ticksPublished = 0
+    public private(set) var barsPublished = 0
+
+    public init(context: ServiceKitContext, settings: MarketdataSettings) {
+        self.context = context
+        self.settings = settings
+        self.tickWriter = TickEnvelopeWriter(source: context.bus.source)
+        self.graceSeconds = Double(settings.barGraceMilliseconds) / 1000
+    }
+
+    /// Publishes the ticks and the bars they close in one round trip; false when Redis failed.
+    @discardableResult
+    public func publish(ticks: [Tick]) async -> Bool {
+        var batch: [OutgoingMessage] = []
+        batch.reserveCapacity(ticks.count + 4)
+        let now = context.clock.now()
+        for tick in ticks {
+            guard tick.lastPrice > .zero else {
+                invalidTicks.increment()
+                context.logger.warning("tick with a non-positive price dropped", metadata: [
+                    "tick.symbol": "\(tick.symbol)", "tick.price_paise": "\(tick.lastPrice.value)", "tick.ts": "\(Timestamp.format(tick.timestamp))"])
+                continue
+            }
+            let id = UUID()
+            let trace = TraceID.of(id)
+            let payload = TickPayload(symbol: tick.symbol, exchangeTs: tick.timestamp, lastPricePaise: tick.lastPrice.value,
+                                      volume: tick.volume, bidPaise: tick.bid?.value, askPaise: tick.ask?.value)
+            batch.append(OutgoingMessage(channel: Channel.tick(tick.symbol),
+                                         text: tickWriter.write(payload, id: id, ts: now, trace: trace, mode: .paper)))
+            for timeframe in settings.timeframes {
+                let key = SeriesKey(timeframe: timeframe, symbol: tick.symbol)
+                var aggregator = aggregators[key] ?? BarAggregator(symbol: tick.symbol, timeframe: timeframe, graceSeconds: graceSeconds)
+                let closed = aggregator.add(tick)
+                aggregators[key] = aggregator
+                count(aggregator, key)
+                if let closed { append(bar: closed, timeframe: timeframe, trace: trace, to: &batch) }
+            }
+        }
+        let sent = await send(batch)
+        if sent { ticksPublished += ticks.count }
+        return sent
+    }
+
+    /// Closes (and publishes) every bar whose interval plus grace has passed at `now`, so a
+    /// quiet instrument's bar is not held until its next tick.
+    public func flush(at now: Date) async {
+        var batch: [OutgoingMessage] = []
+        for (key, var aggregator) in aggregators {
+            guard let bar = aggregator.flush(at: now) else { continue }
+            aggregators[key] = aggregator
+            append(bar: bar, timeframe: key.timeframe, trace: TraceID.make(), to: &batch)
+        }
+        await send(batch)
+    }
+
+    /// Replayed bars of one step: for each, its closing tick then the bar, one trace per bar.
+    public func publishReplayed(bars: [Bar], timeframe: Timeframe) async {
+        var batch: [OutgoingMessage] = []
+        let now = context.clock.now()
+        for bar in bars {
+            let id = UUID()
+            let trace = TraceID.of(id)
+            let closeAt = bar.start.addingTimeInterval(Double(timeframe.seconds) - 1)
+            let payload = TickPayload(symbol: bar.symbol, exchangeTs: closeAt, lastPricePaise: bar.close.value, volume: bar.volume)
+            batch.append(OutgoingMessage(channel: Channel.tick(bar.symbol), text: tickWriter.write(payload, id: id, ts: now, trace: trace, mode: .paper)))
+            append(bar: bar, timeframe: timeframe, trace: trace, to: &batch)
+        }
+        await send(batch)
+    }
+
+    private func append(bar: Bar, timeframe: Timeframe, trace: String, to batch: inout [OutgoingMessage]) {
+        let key = SeriesKey(timeframe: timeframe, symbol: bar.symbol)
+        var set = indicators[key] ?? IndicatorSet(emaFast: settings.emaFast, emaSlow: settings.emaSlow, atr: settings.atrPeriod,
+                                                  suite: IndicatorPeriods())
+        let snapshot = set.update(with: bar)
+        indicators[key] = set
+        let payload = BarPayload(symbol: bar.symbol, timeframe: timeframe.label, start: bar.start, openPaise: bar.open.value,
+                                 highPaise: bar.high.value, lowPaise: bar.low.value, closePaise: bar.close.value,
+                                 volume: bar.volume, indicators: snapshot)
+        do {
+            let text = try context.bus.encode(.bar, trace: trace, mode: .paper, payload: payload)
+            batch.append(OutgoingMessage(channel: Channel.bar(timeframe.label, bar.symbol), text: text))
+            barsPublished += 1
+        } catch {
+            context.logger.error("bar could not be encoded", metadata: ["bar.symbol": "\(bar.symbol)", "error": "\(error)"])
+        }
+        // The last close, for exits priced after a restart (the SET rides in the same pipeline).
+        lastCloses[Channel.Key.lastPrice(bar.symbol)] = String(bar.close.value)
+    }
+
+    @discardableResult
+    private func send(_ batch: [OutgoingMessage]) async -> Bool {
+        let keys = lastCloses
+        lastCloses = [:]
+        return await context.bus.publish(batch: batch, settingKeys: keys, ttlSeconds: 6 * 3600)
+    }
+
+    private func count(_ aggregator: BarAggregator, _ key: SeriesKey) {
+        let late = aggregator.lateTicks - lateTicksSeen[key, default: 0]
+        if late > 0 { lateTicks.increment(by: late); lateTicksSeen[key] = aggregator.lateTicks }
+        let outOfOrder = aggregator.outOfOrderTicks - outOfOrderSeen[key, default: 0]
+        if outOfOrder > 0 { outOfOrderTicks.increment(by: outOfOrder); outOfOrderSeen[key] = aggregator.outOfOrderTicks }
+    }
+}

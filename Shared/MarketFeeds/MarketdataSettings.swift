@@ -1,0 +1,106 @@
+import Foundation
+import ServiceKit
+import TradingCore
+
+/// marketdata's section of the configuration, validated at start.
+public struct MarketdataSettings: Sendable {
+    public enum Feed: String, Sendable { case sim, replay }
+
+    /// One replayed CSV: its bars are published as `symbol`.
+    public struct ReplaySource: Sendable, Hashable {
+        public var symbol: String
+        public var path: String
+    }
+
+    public var feed: Feed
+    /// `replay_files` (`SYMBOL=path` each), or `replay_file` with `replay_symbol`.
+    public var replaySources: [ReplaySource]
+    /// 1 = real speed, N = N times faster, 0 = as fast as possible.
+    public var replaySpeed: Double
+    /// The timeframe of the replayed bars (the channel they are published on).
+    public var replayTimeframe: Timeframe
+    public var seed: UInt64
+    public var symbols: [String]
+    public var basePrice: Paise
+    public var ticksPerBar: Int
+    public var simBarMilliseconds: Int
+    /// Bars built from ticks, each on `md.bar.<tf>.<SYMBOL>`.
+    public var timeframes: [Timeframe]
+    /// How long after its end a bar waits for late ticks before the clock closes it.
+    public var barGraceMilliseconds: Int
+    public var emaFast: Int
+    public var emaSlow: Int
+    public var atrPeriod: Int
+    public var lotSize: Int
+    public var tickSize: Paise
+    /// A Kite instrument dump (`GET /instruments` CSV) to load into `instruments`; empty: none.
+    public var instrumentsFile: String
+    /// F&O stocks of the universe besides the indices.
+    public var universeStocks: [String]
+    /// Symbols on the F&O ban list, left out of the universe.
+    public var banList: [String]
+
+    public init(config: AppConfig) throws {
+        let feedName = config.string("marketdata.feed", default: "sim")
+        guard let feed = Feed(rawValue: feedName) else { throw ConfigError.invalidValue(key: "marketdata.feed", expected: "sim or replay") }
+        self.feed = feed
+        replaySources = try Self.replaySources(config)
+        if feed == .replay && replaySources.isEmpty {
+            throw ConfigError.invalidValue(key: "marketdata.replay_files", expected: "at least one SYMBOL=path (or replay_file) when feed is replay")
+        }
+        replaySpeed = try config.double("marketdata.replay_speed", default: 1)
+        guard replaySpeed >= 0, replaySpeed.isFinite else {
+            throw ConfigError.invalidValue(key: "marketdata.replay_speed", expected: "0 (as fast as possible) or a positive multiple of real time")
+        }
+        replayTimeframe = try Self.timeframe(config.string("marketdata.replay_timeframe", default: "1m"), key: "marketdata.replay_timeframe")
+        seed = UInt64(max(0, try config.int("marketdata.seed", default: 42)))
+        symbols = config.list("marketdata.symbols", default: ["NIFTY"])
+        basePrice = try config.paise("marketdata.base_price", default: Paise(2_450_000))
+        ticksPerBar = try config.int("marketdata.ticks_per_bar", default: 12)
+        simBarMilliseconds = try config.int("marketdata.sim_bar_ms", default: 500)
+        timeframes = try config.list("marketdata.timeframes", default: ["1m"]).map { try Self.timeframe($0, key: "marketdata.timeframes") }
+        barGraceMilliseconds = try config.int("marketdata.bar_grace_ms", default: 500)
+        emaFast = try config.int("marketdata.ema_fast", default: 9)
+        emaSlow = try config.int("marketdata.ema_slow", default: 21)
+        atrPeriod = try config.int("marketdata.atr_period", default: 14)
+        lotSize = try config.int("marketdata.lot_size", default: 75)
+        tickSize = try config.paise("marketdata.tick_size", default: Paise(5))
+        instrumentsFile = config.string("marketdata.instruments_file", default: "")
+        universeStocks = config.list("marketdata.universe_stocks", default: [])
+        banList = config.list("marketdata.ban_list", default: [])
+        guard !timeframes.isEmpty else { throw ConfigError.invalidValue(key: "marketdata.timeframes", expected: "at least one of 1s, 5s, 1m, …") }
+        guard barGraceMilliseconds >= 0 else { throw ConfigError.invalidValue(key: "marketdata.bar_grace_ms", expected: "0 or more") }
+        guard ticksPerBar > 0 else { throw ConfigError.invalidValue(key: "marketdata.ticks_per_bar", expected: "a positive integer") }
+        guard lotSize > 0 else { throw ConfigError.invalidValue(key: "marketdata.lot_size", expected: "a positive integer") }
+        guard emaFast > 0, emaSlow > emaFast else { throw ConfigError.invalidValue(key: "marketdata.ema_slow", expected: "greater than ema_fast") }
+    }
+
+    /// Every symbol this process publishes.
+    public var publishedSymbols: [String] { feed == .replay ? replaySources.map(\.symbol) : symbols }
+
+    private static func timeframe(_ text: String, key: String) throws -> Timeframe {
+        guard let timeframe = Timeframe(text.trimmingCharacters(in: .whitespaces)) else {
+            throw ConfigError.invalidValue(key: key, expected: "a timeframe such as 1s, 5s, 1m or 15m that divides the day (got '\(text)')")
+        }
+        return timeframe
+    }
+
+    private static func replaySources(_ config: AppConfig) throws -> [ReplaySource] {
+        var sources: [ReplaySource] = []
+        for entry in config.list("marketdata.replay_files", default: []) {
+            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ConfigError.invalidValue(key: "marketdata.replay_files", expected: "SYMBOL=path entries (got '\(entry)')")
+            }
+            sources.append(ReplaySource(symbol: parts[0], path: parts[1]))
+        }
+        let single = config.string("marketdata.replay_file", default: "")
+        if !single.isEmpty {
+            sources.append(ReplaySource(symbol: config.string("marketdata.replay_symbol", default: "NIFTY"), path: single))
+        }
+        guard Set(sources.map(\.symbol)).count == sources.count else {
+            throw ConfigError.invalidValue(key: "marketdata.replay_files", expected: "one file per symbol")
+        }
+        return sources
+    }
+}
