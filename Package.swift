@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "migrate", targets: ["Migrate"]),
         .executable(name: "latency-bench", targets: ["LatencyBench"]),
         .executable(name: "core-bench", targets: ["CoreBench"]),
+        .executable(name: "publish-bench", targets: ["PublishBench"]),
         .executable(name: "aitrapp", targets: ["AitrappCLI"]),
         .library(name: "TradingCore", targets: ["TradingCore"]),
     ],
@@ -66,6 +67,7 @@ let package = Package(
         ], path: "Services/ControlAPI"),
         .executableTarget(name: "Migrate", dependencies: ["ServiceKit"], path: "Services/Migrate"),
         .executableTarget(name: "LatencyBench", dependencies: ["ServiceKit"], path: "Services/LatencyBench"),
+        .executableTarget(name: "PublishBench", dependencies: ["MarketFeeds", "ServiceKit"], path: "Services/PublishBench"),
         .executableTarget(name: "CoreBench", dependencies: ["TradingCore"], path: "Services/CoreBench"),
         .executableTarget(name: "AitrappCLI", dependencies: [
             "TradingCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),

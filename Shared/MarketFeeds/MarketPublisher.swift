@@ -20,7 +20,8 @@ public actor MarketPublisher {
 
     private let context: ServiceKitContext
     private let settings: MarketdataSettings
-    private let tickWriter: TickEnvelopeWriter
+    private let writer: MarketEnvelopeWriter
+    private var ids = MessageIDGenerator()
     private let graceSeconds: Double
     private var aggregators: [SeriesKey: BarAggregator] = [:]
     private var indicators: [SeriesKey: IndicatorSet] = [:]
@@ -31,13 +32,15 @@ public actor MarketPublisher {
     private let invalidTicks = Counter(label: "aitrapp_md_invalid_ticks_total")
     /// `md:last:<SYMBOL>` values set with the next batch.
     private var lastCloses: [String: String] = [:]
+    /// The last tick batch queued and not yet confirmed.
+    private var inFlight: PendingPublish?
     public private(set) var ticksPublished = 0
     public private(set) var barsPublished = 0
 
     public init(context: ServiceKitContext, settings: MarketdataSettings) {
         self.context = context
         self.settings = settings
-        self.tickWriter = TickEnvelopeWriter(source: context.bus.source)
+        self.writer = MarketEnvelopeWriter(source: context.bus.source)
         self.graceSeconds = Double(settings.barGraceMilliseconds) / 1000
     }
 
@@ -54,12 +57,12 @@ public actor MarketPublisher {
                     "tick.symbol": "\(tick.symbol)", "tick.price_paise": "\(tick.lastPrice.value)", "tick.ts": "\(Timestamp.format(tick.timestamp))"])
                 continue
             }
-            let id = UUID()
+            let id = ids.next()
             let trace = TraceID.of(id)
             let payload = TickPayload(symbol: tick.symbol, exchangeTs: tick.timestamp, lastPricePaise: tick.lastPrice.value,
                                       volume: tick.volume, bidPaise: tick.bid?.value, askPaise: tick.ask?.value)
             batch.append(OutgoingMessage(channel: Channel.tick(tick.symbol),
-                                         text: tickWriter.write(payload, id: id, ts: now, trace: trace, mode: .paper)))
+                                         text: writer.write(payload, id: id, ts: now, trace: trace, mode: .paper)))
             for timeframe in settings.timeframes {
                 let key = SeriesKey(timeframe: timeframe, symbol: tick.symbol)
                 var aggregator = aggregators[key] ?? BarAggregator(symbol: tick.symbol, timeframe: timeframe, graceSeconds: graceSeconds)
@@ -69,9 +72,22 @@ public actor MarketPublisher {
                 if let closed { append(bar: closed, timeframe: timeframe, trace: trace, to: &batch) }
             }
         }
-        let sent = await send(batch)
-        if sent { ticksPublished += ticks.count }
+        // Queue this batch before waiting for the previous one, so the next batch is built
+        // while this one is on the wire; batches still reach Redis in order. The result
+        // returned is the previous batch's (false: Redis failed; logged and counted).
+        let previous = inFlight
+        inFlight = submit(batch)
+        let sent = await previous?.completed() ?? true
+        ticksPublished += ticks.count
         return sent
+    }
+
+    /// Waits until every batch submitted so far has been answered by Redis.
+    @discardableResult
+    public func drain() async -> Bool {
+        let last = inFlight
+        inFlight = nil
+        return await last?.completed() ?? true
     }
 
     /// Closes (and publishes) every bar whose interval plus grace has passed at `now`, so a
@@ -91,11 +107,11 @@ public actor MarketPublisher {
         var batch: [OutgoingMessage] = []
         let now = context.clock.now()
         for bar in bars {
-            let id = UUID()
+            let id = ids.next()
             let trace = TraceID.of(id)
             let closeAt = bar.start.addingTimeInterval(Double(timeframe.seconds) - 1)
             let payload = TickPayload(symbol: bar.symbol, exchangeTs: closeAt, lastPricePaise: bar.close.value, volume: bar.volume)
-            batch.append(OutgoingMessage(channel: Channel.tick(bar.symbol), text: tickWriter.write(payload, id: id, ts: now, trace: trace, mode: .paper)))
+            batch.append(OutgoingMessage(channel: Channel.tick(bar.symbol), text: writer.write(payload, id: id, ts: now, trace: trace, mode: .paper)))
             append(bar: bar, timeframe: timeframe, trace: trace, to: &batch)
         }
         await send(batch)
@@ -110,22 +126,27 @@ public actor MarketPublisher {
         let payload = BarPayload(symbol: bar.symbol, timeframe: timeframe.label, start: bar.start, openPaise: bar.open.value,
                                  highPaise: bar.high.value, lowPaise: bar.low.value, closePaise: bar.close.value,
                                  volume: bar.volume, indicators: snapshot)
-        do {
-            let text = try context.bus.encode(.bar, trace: trace, mode: .paper, payload: payload)
-            batch.append(OutgoingMessage(channel: Channel.bar(timeframe.label, bar.symbol), text: text))
-            barsPublished += 1
-        } catch {
-            context.logger.error("bar could not be encoded", metadata: ["bar.symbol": "\(bar.symbol)", "error": "\(error)"])
-        }
+        let text = writer.write(payload, id: ids.next(), ts: context.clock.now(), trace: trace, mode: .paper)
+        batch.append(OutgoingMessage(channel: Channel.bar(timeframe.label, bar.symbol), text: text))
+        barsPublished += 1
         // The last close, for exits priced after a restart (the SET rides in the same pipeline).
         lastCloses[Channel.Key.lastPrice(bar.symbol)] = String(bar.close.value)
     }
 
-    @discardableResult
-    private func send(_ batch: [OutgoingMessage]) async -> Bool {
+    private func submit(_ batch: [OutgoingMessage]) -> PendingPublish {
         let keys = lastCloses
         lastCloses = [:]
-        return await context.bus.publish(batch: batch, settingKeys: keys, ttlSeconds: 6 * 3600)
+        return context.bus.submit(batch: batch, settingKeys: keys, ttlSeconds: 6 * 3600)
+    }
+
+    /// Sends a batch after everything queued before it, and waits for it.
+    @discardableResult
+    private func send(_ batch: [OutgoingMessage]) async -> Bool {
+        let previous = inFlight
+        let pending = submit(batch)
+        inFlight = nil
+        _ = await previous?.completed()
+        return await pending.completed()
     }
 
     private func count(_ aggregator: BarAggregator, _ key: SeriesKey) {

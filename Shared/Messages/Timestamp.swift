@@ -13,11 +13,29 @@ public enum Timestamp {
         var secondOfDay = seconds % 86_400
         if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
         let (year, month, day) = CivilCalendar.date(days: days)
-        func pad(_ value: Int64, _ width: Int) -> String {
-            let text = String(value)
-            return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        guard (0...9999).contains(year) else {
+            // Outside four-digit years: the slow path, still well-formed.
+            return String(format: "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%06lldZ", year, month, day,
+                          secondOfDay / 3600, secondOfDay % 3600 / 60, secondOfDay % 60, fraction)
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay % 3600 / 60, 2)):\(pad(secondOfDay % 60, 2)).\(pad(fraction, 6))Z"
+        // Fixed layout `YYYY-MM-DDTHH:MM:SS.ffffffZ`, written digit by digit (hot path: every tick).
+        return String(unsafeUninitializedCapacity: 27) { buffer in
+            func put(_ value: Int64, _ width: Int, at offset: Int) {
+                var value = value
+                for index in stride(from: offset + width - 1, through: offset, by: -1) {
+                    buffer[index] = UInt8(48 + value % 10)
+                    value /= 10
+                }
+            }
+            put(year, 4, at: 0); buffer[4] = 45
+            put(month, 2, at: 5); buffer[7] = 45
+            put(day, 2, at: 8); buffer[10] = 84
+            put(secondOfDay / 3600, 2, at: 11); buffer[13] = 58
+            put(secondOfDay % 3600 / 60, 2, at: 14); buffer[16] = 58
+            put(secondOfDay % 60, 2, at: 17); buffer[19] = 46
+            put(fraction, 6, at: 20); buffer[26] = 90
+            return 27
+        }
     }
 
     public static func parse(_ text: String) -> Date? {

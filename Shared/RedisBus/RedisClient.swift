@@ -31,13 +31,28 @@ public final class RedisClient: @unchecked Sendable {
 
     /// Sends all commands in one round trip and returns their replies in order.
     public func pipeline(_ commands: [[String]]) async throws -> [RedisValue] {
-        try await onQueue { connection in
-            for arguments in commands { try connection.append(arguments) }
-            var replies: [RedisValue] = []
-            replies.reserveCapacity(commands.count)
-            for _ in commands { replies.append(try connection.readReply()) }
-            return replies
+        try await submitPipeline(commands).value()
+    }
+
+    /// Queues a pipeline at once, so pipelines submitted one after another run in that order,
+    /// and returns without waiting: the caller can prepare the next batch while this one is
+    /// on the wire (marketdata's hot path).
+    public func submitPipeline(_ commands: [[String]]) -> PendingReplies {
+        let pending = PendingReplies()
+        let bytes = RESPEncoder.encode(commands)   // formatted here, off the connection's queue
+        let count = commands.count
+        queue.async {
+            pending.fulfil(Result {
+                try self.runWithRetry { connection in
+                    try connection.appendFormatted(bytes)
+                    var replies: [RedisValue] = []
+                    replies.reserveCapacity(count)
+                    for _ in 0..<count { replies.append(try connection.readReply()) }
+                    return replies
+                }
+            })
         }
+        return pending
     }
 
     /// Publishes and returns how many subscribers received it.

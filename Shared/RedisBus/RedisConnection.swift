@@ -59,6 +59,14 @@ final class RedisConnection {
         guard status == REDIS_OK else { throw .io(Self.errorString(context)) }
     }
 
+    /// Queues commands already written in the Redis protocol (see `RESPEncoder`).
+    func appendFormatted(_ bytes: [UInt8]) throws(RedisError) {
+        let status = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { redisAppendFormattedCommand(context, $0.baseAddress, $0.count) }
+        }
+        guard status == REDIS_OK else { throw .io(Self.errorString(context)) }
+    }
+
     /// Flushes the output buffer if needed and blocks (up to the command timeout) for the next reply.
     func readReply() throws(RedisError) -> RedisValue {
         var raw: UnsafeMutableRawPointer?

@@ -22,4 +22,9 @@ public enum RedisValue: Sendable, Hashable {
         default: return nil
         }
     }
+
+    public var array: [RedisValue]? {
+        if case .array(let items) = self { return items }
+        return nil
+    }
 }

@@ -43,6 +43,19 @@ struct RedisBusTests {
         #expect(replies.map(\.integer) == [1, 2, 2, 1])
     }
 
+    @Test("pipelines submitted back to back run in order; binary-safe, multi-byte and empty arguments survive the RESP encoding")
+    func submittedPipelinesKeepOrder() async throws {
+        let redis = client()
+        let key = TestEnvironment.uniqueName("test:ordered")
+        let odd = "ünïcødé ₹ \r\n*3\r\n$4 \u{0}nul " + String(repeating: "x", count: 70_000)
+        let first = redis.submitPipeline([["RPUSH", key, "a"], ["RPUSH", key, odd]])
+        let second = redis.submitPipeline([["RPUSH", key, ""], ["RPUSH", key, "d"]])
+        let third = redis.submitPipeline([["LRANGE", key, "0", "-1"], ["DEL", key]])
+        #expect(try await third.value().first?.array?.compactMap(\.string) == ["a", odd, "", "d"])
+        #expect(try await first.value().map(\.integer) == [1, 2])
+        #expect(try await second.value().map(\.integer) == [3, 4])
+    }
+
     @Test func serverErrorIsThrownNotFatal() async throws {
         let redis = client()
         await #expect(throws: RedisError.self) { try await redis.command(["NOSUCHCOMMAND"]) }

@@ -50,16 +50,36 @@ extension EventBus {
     /// `settingKeys` are SET (with `ttlSeconds`) in the same round trip.
     @discardableResult
     public func publish(batch: [OutgoingMessage], settingKeys: [String: String] = [:], ttlSeconds: Int = 0) async -> Bool {
-        guard !batch.isEmpty || !settingKeys.isEmpty else { return true }
+        await submit(batch: batch, settingKeys: settingKeys, ttlSeconds: ttlSeconds).completed()
+    }
+
+    /// Queues the batch on the Redis connection now (batches keep the order they were
+    /// submitted in) and returns at once; `completed()` waits for Redis and counts the result.
+    public func submit(batch: [OutgoingMessage], settingKeys: [String: String] = [:], ttlSeconds: Int = 0) -> PendingPublish {
+        var commands = batch.map { ["PUBLISH", $0.channel, $0.text] }
+        for (key, value) in settingKeys.sorted(by: { $0.key < $1.key }) {
+            commands.append(ttlSeconds > 0 ? ["SET", key, value, "EX", String(ttlSeconds)] : ["SET", key, value])
+        }
         var groups: [String: Int64] = [:]
         for message in batch { groups[ChannelGroup.of(message.channel), default: 0] += 1 }
+        return PendingPublish(replies: commands.isEmpty ? nil : redis.submitPipeline(commands), groups: groups, logger: logger)
+    }
+}
+
+/// A batch queued by `EventBus.submit`; `completed()` waits for Redis's replies, counts the
+/// messages (or the failures) and logs a failure.
+public struct PendingPublish: Sendable {
+    let replies: PendingReplies?
+    let groups: [String: Int64]
+    let logger: Logger
+
+    /// True when Redis accepted every command of the batch.
+    @discardableResult
+    public func completed() async -> Bool {
+        guard let replies else { return true }
         do {
-            var commands = batch.map { ["PUBLISH", $0.channel, $0.text] }
-            for (key, value) in settingKeys.sorted(by: { $0.key < $1.key }) {
-                commands.append(ttlSeconds > 0 ? ["SET", key, value, "EX", String(ttlSeconds)] : ["SET", key, value])
-            }
-            let replies = try await redis.pipeline(commands)
-            if let failure = replies.first(where: { if case .error = $0 { return true } else { return false } }) {
+            let answers = try await replies.value()
+            if let failure = answers.first(where: { if case .error = $0 { return true } else { return false } }) {
                 throw BatchRefused(reply: "\(failure)")
             }
             for (group, count) in groups {
@@ -70,7 +90,7 @@ extension EventBus {
             for (group, count) in groups {
                 Counter(label: "aitrapp_publish_failures_total", dimensions: [("channel", group)]).increment(by: count)
             }
-            logger.error("batch publish failed", metadata: ["bus.messages": "\(batch.count)", "bus.error": "\(error)"])
+            logger.error("batch publish failed", metadata: ["bus.messages": "\(groups.values.reduce(0, +))", "bus.error": "\(error)"])
             return false
         }
     }
