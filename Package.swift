@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "TradingCoreTests", dependencies: ["TradingCore", "Messages"], path: "Tests/TradingCoreTests"),
         // Real Redis and Postgres, no mocks: URLs from AITRAPP_REDIS_URL / AITRAPP_POSTGRES_URL.
         .target(name: "TestSupport", dependencies: ["RedisBus", "PostgresStore"], path: "Tests/TestSupport"),
-        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "RedisBus", "PostgresStore", "ServiceKit"],
+        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "RedisBus", "PostgresStore", "ServiceKit", "MarketFeeds"],
                     path: "Tests/IntegrationTests"),
         // Starts the real service processes against a private Redis and a fresh database.
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "RedisBus", "PostgresStore", "Messages", "TradingCore"],

@@ -109,13 +109,4 @@ public struct InstrumentSync: Sendable {
             try await sync(trace: TraceID.make())
         }
     }
-
-    public func consumer() -> MessageConsumer {
-        MessageConsumer(redis: context.redisConfiguration, channels: [Channel.jobs], logger: context.logger) { message in
-            guard message.header.type == .job else { return }
-            let job = try message.decode(JobPayload.self).payload
-            guard job.job == "instruments.sync" else { return }
-            try await sync(trace: message.header.trace)
-        }
-    }
 }

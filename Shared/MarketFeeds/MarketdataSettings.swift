@@ -21,7 +21,11 @@ public struct MarketdataSettings: Sendable {
     public var replayTimeframe: Timeframe
     public var seed: UInt64
     public var symbols: [String]
+    /// The simulated price level of a symbol without a built-in profile (NIFTY, BANKNIFTY,
+    /// FINNIFTY and MIDCPNIFTY have their own).
     public var basePrice: Paise
+    /// The risk-free rate for implied volatility and greeks (0.065 = 6.5 %).
+    public var riskFreeRate: Double
     public var ticksPerBar: Int
     public var simBarMilliseconds: Int
     /// Bars built from ticks, each on `md.bar.<tf>.<SYMBOL>`.
@@ -56,6 +60,7 @@ public struct MarketdataSettings: Sendable {
         seed = UInt64(max(0, try config.int("marketdata.seed", default: 42)))
         symbols = config.list("marketdata.symbols", default: ["NIFTY"])
         basePrice = try config.paise("marketdata.base_price", default: Paise(2_450_000))
+        riskFreeRate = try config.double("marketdata.risk_free_rate", default: 0.065)
         ticksPerBar = try config.int("marketdata.ticks_per_bar", default: 12)
         simBarMilliseconds = try config.int("marketdata.sim_bar_ms", default: 500)
         timeframes = try config.list("marketdata.timeframes", default: ["1m"]).map { try Self.timeframe($0, key: "marketdata.timeframes") }
@@ -80,7 +85,7 @@ public struct MarketdataSettings: Sendable {
 
     private static func timeframe(_ text: String, key: String) throws -> Timeframe {
         guard let timeframe = Timeframe(text.trimmingCharacters(in: .whitespaces)) else {
-            throw ConfigError.invalidValue(key: key, expected: "a timeframe such as 1s, 5s, 1m or 15m that divides the day (got '\(text)')")
+            throw ConfigError.invalidValue(key: key, expected: "a timeframe such as 1s, 5s, 1m or 15m (at most 1 day) (got '\(text)')")
         }
         return timeframe
     }

@@ -2,6 +2,7 @@
 public enum Channel {
     public static func tick(_ symbol: String) -> String { "md.tick.\(symbol)" }
     public static func bar(_ timeframe: String, _ symbol: String) -> String { "md.bar.\(timeframe).\(symbol)" }
+    public static func chain(_ underlying: String) -> String { "md.chain.\(underlying)" }
     public static let allTicks = "md.tick.*"
     public static let allBars = "md.bar.*"
     public static let instruments = "md.instruments"

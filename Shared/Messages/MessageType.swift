@@ -2,6 +2,7 @@
 public enum MessageType: String, Codable, Sendable, CaseIterable {
     case tick = "md.tick"
     case bar = "md.bar"
+    case chain = "md.chain"
     case instruments = "md.instruments"
     case signalCreated = "signal.created"
     case decisionApproved = "decision.approved"

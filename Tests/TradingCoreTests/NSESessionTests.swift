@@ -35,4 +35,23 @@ struct NSESessionTests {
         #expect(NSESession.dayNumber(utcInstant(2026, 11, 22, 20, 0)) == day)
         #expect(NSESession.close(onDayOf: istInstant(2026, 11, 23, 2, 0)) == istInstant(2026, 11, 23, 15, 30))
     }
+
+    @Test("advance walks session time: inside the session it adds, at 15:30 it jumps to the next weekday's open")
+    func advanceWalksSessions() {
+        let friday = istInstant(2026, 11, 27, 15, 29, 55)
+        #expect(NSESession.advance(istInstant(2026, 11, 27, 9, 15), bySeconds: 5) == istInstant(2026, 11, 27, 9, 15, 5))
+        #expect(NSESession.advance(friday, bySeconds: 4) == istInstant(2026, 11, 27, 15, 29, 59))
+        #expect(NSESession.advance(friday, bySeconds: 5) == istInstant(2026, 11, 30, 9, 15))      // Friday close → Monday open
+        #expect(NSESession.advance(istInstant(2026, 11, 24, 15, 29, 30), bySeconds: 60) == istInstant(2026, 11, 25, 9, 15))
+        #expect(NSESession.advance(istInstant(2026, 11, 24, 7, 0), bySeconds: 5) == istInstant(2026, 11, 24, 9, 15))  // pre-open → open
+        #expect(NSESession.advance(istInstant(2026, 11, 28, 11, 0), bySeconds: 5) == istInstant(2026, 11, 30, 9, 15)) // Saturday
+    }
+
+    @Test("the next weekly expiry is 15:30 IST of the next Tuesday, today's until its close")
+    func weeklyExpiry() {
+        let tuesday = 3
+        #expect(NSESession.nextWeeklyExpiry(after: istInstant(2026, 11, 23, 10, 0), weekday: tuesday) == istInstant(2026, 11, 24, 15, 30))
+        #expect(NSESession.nextWeeklyExpiry(after: istInstant(2026, 11, 24, 15, 29), weekday: tuesday) == istInstant(2026, 11, 24, 15, 30))
+        #expect(NSESession.nextWeeklyExpiry(after: istInstant(2026, 11, 24, 15, 30), weekday: tuesday) == istInstant(2026, 12, 1, 15, 30))
+    }
 }

@@ -24,6 +24,29 @@ public struct ServiceKitContext: Sendable {
     public let bus: EventBus
     public let clock: any ServiceClock
 
+    /// A context from parts, without touching the process-wide logging and metrics systems
+    /// (for tests and tools that drive a service's components in-process).
+    public init(name: String, config: AppConfig, logger: Logger, redisConfiguration: RedisConfiguration,
+                database: PostgresDatabase, clock: any ServiceClock, registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        let redis = RedisClient(configuration: redisConfiguration.named(name), logger: logger, label: "\(name).commands")
+        self.init(name: name, config: config, logger: logger, registry: registry, redisConfiguration: redisConfiguration,
+                  redis: redis, database: database, bus: EventBus(redis: redis, source: name, clock: clock, logger: logger), clock: clock)
+    }
+
+    private init(name: String, config: AppConfig, logger: Logger, registry: PrometheusCollectorRegistry,
+                 redisConfiguration: RedisConfiguration, redis: RedisClient, database: PostgresDatabase, bus: EventBus,
+                 clock: any ServiceClock) {
+        self.name = name
+        self.config = config
+        self.logger = logger
+        self.registry = registry
+        self.redisConfiguration = redisConfiguration
+        self.redis = redis
+        self.database = database
+        self.bus = bus
+        self.clock = clock
+    }
+
     /// Reads config and bootstraps logging and metrics. Exits with a clear message on a bad config.
     public static func bootstrap(service name: String, clock: (any ServiceClock)? = nil) -> ServiceKitContext {
         signal(SIGPIPE, SIG_IGN)

@@ -1,12 +1,13 @@
 /// A bar interval: a whole number of seconds, written `1s`, `5s`, `1m`, `15m`, `1h`.
 ///
-/// Bars are aligned to the 09:15 IST session open (see `BarAggregator`), so an interval
-/// must divide the day into whole intervals from 09:15: any divisor of 86 400 seconds.
+/// Bars are aligned to the 09:15 IST session open of each day (see `BarAggregator`), so any
+/// interval from one second to one day works: 75-minute bars split the 375-minute session
+/// into five.
 public struct Timeframe: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let seconds: Int
 
     public init?(seconds: Int) {
-        guard seconds > 0, 86_400 % seconds == 0 else { return nil }
+        guard seconds > 0, seconds <= 86_400 else { return nil }
         self.seconds = seconds
     }
 

@@ -38,4 +38,26 @@ public enum NSESession {
     public static func close(onDayOf date: Date) -> Date {
         IST.instant(onDayOf: date, hour: closeMinute / 60, minute: closeMinute % 60)
     }
+
+    /// The next instant of simulated session time `seconds` after `date`: within the session
+    /// it is `date + seconds`; at or past 15:30 IST (or on a weekend) it is 09:15 IST of the next weekday
+    /// (holidays are the trading calendar's concern). A dry run walks sessions with this.
+    public static func advance(_ date: Date, bySeconds seconds: Double) -> Date {
+        let next = date.addingTimeInterval(seconds)
+        if IST.isWeekday(next) && isInSession(next) && next < close(onDayOf: next) { return next }
+        var day = IST.instant(onDayOf: next, hour: 9, minute: 15)
+        if next >= day { day = IST.instant(onDayOf: day.addingTimeInterval(86_400), hour: 9, minute: 15) }
+        while !IST.isWeekday(day) { day = IST.instant(onDayOf: day.addingTimeInterval(86_400), hour: 9, minute: 15) }
+        return day
+    }
+
+    /// 15:30 IST of the first `weekday` (1 = Sunday … 7 = Saturday) whose close is after
+    /// `date`: the simulator's weekly expiry (NIFTY's weeklies expire on Tuesdays).
+    public static func nextWeeklyExpiry(after date: Date, weekday: Int) -> Date {
+        var close = close(onDayOf: date)
+        while close <= date || IST.calendar.component(.weekday, from: close) != weekday {
+            close = NSESession.close(onDayOf: close.addingTimeInterval(86_400))
+        }
+        return close
+    }
 }
