@@ -129,11 +129,13 @@ struct BarAggregatorTests {
         let open = istInstant(2026, 11, 23, 9, 15)
         #expect(five.add(tick(open.addingTimeInterval(0.2), 100, 1)) == nil)
         #expect(five.add(tick(open.addingTimeInterval(4.9), 105, 2)) == nil)
-        let closed = try #require(five.add(tick(open.addingTimeInterval(5), 103, 3)))
+        let closedBar = five.add(tick(open.addingTimeInterval(5), 103, 3))
+        let closed = try #require(closedBar)
         #expect(closed == makeBar("NIFTY", start: open, open: 100, high: 105, low: 100, close: 105, volume: 3))
         var one = BarAggregator(symbol: "NIFTY", timeframe: .oneSecond)
         _ = one.add(tick(open.addingTimeInterval(0.5), 100, 1))
-        let second = try #require(one.add(tick(open.addingTimeInterval(1.0), 101, 1)))
+        let secondBar = one.add(tick(open.addingTimeInterval(1.0), 101, 1))
+        let second = try #require(secondBar)
         #expect(second.start == open && second.close == Paise(100))
         #expect(one.current?.start == open.addingTimeInterval(1))
     }
@@ -161,7 +163,8 @@ struct BarAggregatorTests {
         _ = aggregator.add(tick(t0.addingTimeInterval(5), 2_000, 1))
         #expect(aggregator.flush(at: t0.addingTimeInterval(60)) == nil)    // within grace
         #expect(aggregator.flush(at: t0.addingTimeInterval(61.9)) == nil)
-        let flushed = try #require(aggregator.flush(at: t0.addingTimeInterval(62)))
+        let flushedBar = aggregator.flush(at: t0.addingTimeInterval(62))
+        let flushed = try #require(flushedBar)
         #expect(flushed.start == t0 && flushed.close == Paise(2_000))
         #expect(aggregator.current == nil)
         #expect(aggregator.flush(at: t0.addingTimeInterval(120)) == nil)   // flushed once only
