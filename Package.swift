@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
     ],
     targets: [
         // C libraries, each wrapped by exactly one Swift module.
@@ -56,8 +57,10 @@ let package = Package(
         ], path: "Shared/ServiceKit"),
 
         // marketdata's feeds and publisher (a library so benchmarks and tests can drive them).
-        .target(name: "MarketFeeds", dependencies: ["ServiceKit"], path: "Shared/MarketFeeds"),
-        .executableTarget(name: "Marketdata", dependencies: ["MarketFeeds", "ServiceKit"], path: "Services/Marketdata"),
+        .target(name: "MarketFeeds", dependencies: [
+            "ServiceKit", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+        ], path: "Shared/MarketFeeds"),
+        .executableTarget(name: "Marketdata", dependencies: ["MarketFeeds", "ServiceKit", "Messages"], path: "Services/Marketdata"),
         .executableTarget(name: "StrategyRanker", dependencies: ["ServiceKit"], path: "Services/StrategyRanker"),
         .executableTarget(name: "RiskGate", dependencies: ["ServiceKit"], path: "Services/RiskGate"),
         .executableTarget(name: "Executor", dependencies: ["ServiceKit"], path: "Services/Executor"),
@@ -75,8 +78,16 @@ let package = Package(
 
         .testTarget(name: "TradingCoreTests", dependencies: ["TradingCore", "Messages"], path: "Tests/TradingCoreTests"),
         // Real Redis and Postgres, no mocks: URLs from AITRAPP_REDIS_URL / AITRAPP_POSTGRES_URL.
-        .target(name: "TestSupport", dependencies: ["RedisBus", "PostgresStore"], path: "Tests/TestSupport"),
-        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "RedisBus", "PostgresStore", "ServiceKit", "MarketFeeds"],
+        .target(name: "TestSupport", dependencies: [
+            "RedisBus", "PostgresStore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+        ], path: "Tests/TestSupport"),
+        .testTarget(name: "IntegrationTests", dependencies: [
+            "TestSupport", "RedisBus", "PostgresStore", "ServiceKit", "MarketFeeds", "TradingCore", "Messages",
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+        ],
                     path: "Tests/IntegrationTests"),
         // Starts the real service processes against a private Redis and a fresh database.
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "RedisBus", "PostgresStore", "Messages", "TradingCore"],

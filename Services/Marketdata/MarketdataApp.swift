@@ -1,13 +1,18 @@
+import Foundation
 import MarketFeeds
+import Messages
 import ServiceKit
 
 /// marketdata: the simulator, a CSV replay or the Kite ticker, publishing ticks and bars
 /// with their indicators and option chains with greeks; loads the instruments and the
 /// universe on `instruments.sync` and republishes the chains on `chain.refresh`.
+/// `marketdata.clock_start` / `clock_speed` run it on a simulated clock (for tests: the Kite
+/// feed's silence detection only acts in market hours).
 @main
 struct MarketdataApp {
     static func main() async {
-        let context = ServiceKitContext.bootstrap(service: "marketdata")
+        let clock = ServiceKitContext.configuredClock(ServiceKitContext.bootstrapConfigOnly(), section: "marketdata", service: "marketdata")
+        let context = ServiceKitContext.bootstrap(service: "marketdata", clock: clock)
         let settings = context.require { try MarketdataSettings(config: context.config) }
         let publisher = MarketPublisher(context: context, settings: settings)
         let instruments = InstrumentSync(context: context, settings: settings)
@@ -15,6 +20,7 @@ struct MarketdataApp {
         let feed: any MarketFeed = switch settings.feed {
         case .sim: SimulatedFeed(context: context, settings: settings, chains: chains)
         case .replay: ReplayFeed(context: context, settings: settings)
+        case .kite: KiteTickerFeed(context: context, settings: settings)
         }
         await context.run([
             context.metricsServer(section: "marketdata", defaultPort: 9101),

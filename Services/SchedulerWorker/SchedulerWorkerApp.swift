@@ -7,19 +7,8 @@ import ServiceKit
 @main
 struct SchedulerWorkerApp {
     static func main() async {
-        let probe = ServiceKitContext.bootstrapConfigOnly()
-        let clock: any ServiceClock
-        let start = probe.string("scheduler_worker.clock_start", default: "")
-        if start.isEmpty {
-            clock = SystemClock()
-        } else {
-            guard let startDate = Timestamp.parse(start) else {
-                FileHandle.standardError.write(Data("scheduler-worker: config scheduler_worker.clock_start: expected an ISO-8601 timestamp\n".utf8))
-                exit(2)
-            }
-            let speed = (try? probe.double("scheduler_worker.clock_speed", default: 1)) ?? 1
-            clock = ScaledClock(start: startDate, speed: speed)
-        }
+        let clock = ServiceKitContext.configuredClock(ServiceKitContext.bootstrapConfigOnly(), section: "scheduler_worker",
+                                                      service: "scheduler-worker")
         let context = ServiceKitContext.bootstrap(service: "scheduler-worker", clock: clock)
         let scheduler = context.require { try JobScheduler(context: context) }
         await context.run([

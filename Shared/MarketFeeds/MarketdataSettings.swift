@@ -4,7 +4,7 @@ import TradingCore
 
 /// marketdata's section of the configuration, validated at start.
 public struct MarketdataSettings: Sendable {
-    public enum Feed: String, Sendable { case sim, replay }
+    public enum Feed: String, Sendable { case sim, replay, kite }
 
     /// One replayed CSV: its bars are published as `symbol`.
     public struct ReplaySource: Sendable, Hashable {
@@ -43,10 +43,24 @@ public struct MarketdataSettings: Sendable {
     public var universeStocks: [String]
     /// Symbols on the F&O ban list, left out of the universe.
     public var banList: [String]
+    /// The Kite ticker's WebSocket URL (the credentials are added as query parameters).
+    public var kiteURL: String
+    /// `KITE_API_KEY` / `KITE_ACCESS_TOKEN` (or `kite_api_key` / `kite_access_token`); nil unless both are set.
+    public var kiteCredentials: KiteCredentials?
+    /// `full`, `quote` or `ltp`.
+    public var kiteMode: KiteTick.Mode
+    /// `kite_tokens` (`SYMBOL=token` entries); nil when empty: the configured `symbols` are then
+    /// looked up in `instruments_file` when the feed starts.
+    public var kiteTokens: KiteTokenMap?
+    /// No tick for this long while the market is open closes and reopens the connection.
+    public var kiteSilenceSeconds: Double
+    public var kiteReconnectInitialMilliseconds: Int
+    public var kiteReconnectMaximumMilliseconds: Int
 
-    public init(config: AppConfig) throws {
+    /// `environment` supplies `KITE_API_KEY` and `KITE_ACCESS_TOKEN`.
+    public init(config: AppConfig, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         let feedName = config.string("marketdata.feed", default: "sim")
-        guard let feed = Feed(rawValue: feedName) else { throw ConfigError.invalidValue(key: "marketdata.feed", expected: "sim or replay") }
+        guard let feed = Feed(rawValue: feedName) else { throw ConfigError.invalidValue(key: "marketdata.feed", expected: "sim, replay or kite") }
         self.feed = feed
         replaySources = try Self.replaySources(config)
         if feed == .replay && replaySources.isEmpty {
@@ -73,6 +87,40 @@ public struct MarketdataSettings: Sendable {
         instrumentsFile = config.string("marketdata.instruments_file", default: "")
         universeStocks = config.list("marketdata.universe_stocks", default: [])
         banList = config.list("marketdata.ban_list", default: [])
+        kiteURL = config.string("marketdata.kite_url", default: "wss://ws.kite.trade")
+        guard kiteURL.hasPrefix("ws://") || kiteURL.hasPrefix("wss://") else {
+            throw ConfigError.invalidValue(key: "marketdata.kite_url", expected: "a ws:// or wss:// URL")
+        }
+        // The config keys (AITRAPP_MARKETDATA_KITE_…) win over KITE_API_KEY / KITE_ACCESS_TOKEN.
+        let apiKey = config.string("marketdata.kite_api_key", default: environment["KITE_API_KEY"] ?? "")
+        let accessToken = config.string("marketdata.kite_access_token", default: environment["KITE_ACCESS_TOKEN"] ?? "")
+        kiteCredentials = apiKey.isEmpty || accessToken.isEmpty ? nil : KiteCredentials(apiKey: apiKey, accessToken: accessToken)
+        if feed == .kite && kiteCredentials == nil {
+            throw ConfigError.invalidValue(key: "marketdata.kite_api_key", expected: "KITE_API_KEY and KITE_ACCESS_TOKEN in the environment "
+                                           + "(or AITRAPP_MARKETDATA_KITE_API_KEY and AITRAPP_MARKETDATA_KITE_ACCESS_TOKEN) when feed is kite")
+        }
+        guard let mode = KiteTick.Mode(rawValue: config.string("marketdata.kite_mode", default: "full")) else {
+            throw ConfigError.invalidValue(key: "marketdata.kite_mode", expected: "full, quote or ltp")
+        }
+        kiteMode = mode
+        let tokenEntries = config.list("marketdata.kite_tokens", default: [])
+        do {
+            kiteTokens = tokenEntries.isEmpty ? nil : try KiteTokenMap.parse(entries: tokenEntries)
+        } catch {
+            throw ConfigError.invalidValue(key: "marketdata.kite_tokens", expected: error.reason)
+        }
+        if feed == .kite && kiteTokens == nil && instrumentsFile.isEmpty {
+            throw ConfigError.invalidValue(key: "marketdata.kite_tokens", expected: "SYMBOL=token entries (or instruments_file to look symbols up in) when feed is kite")
+        }
+        kiteSilenceSeconds = try config.double("marketdata.kite_silence_seconds", default: 10)
+        guard kiteSilenceSeconds > 0 else {
+            throw ConfigError.invalidValue(key: "marketdata.kite_silence_seconds", expected: "a positive number of seconds")
+        }
+        kiteReconnectInitialMilliseconds = try config.int("marketdata.kite_reconnect_initial_ms", default: 500)
+        kiteReconnectMaximumMilliseconds = try config.int("marketdata.kite_reconnect_max_ms", default: 30_000)
+        guard kiteReconnectInitialMilliseconds > 0, kiteReconnectMaximumMilliseconds >= kiteReconnectInitialMilliseconds else {
+            throw ConfigError.invalidValue(key: "marketdata.kite_reconnect_max_ms", expected: "at least kite_reconnect_initial_ms, which is > 0")
+        }
         guard !timeframes.isEmpty else { throw ConfigError.invalidValue(key: "marketdata.timeframes", expected: "at least one of 1s, 5s, 1m, …") }
         guard barGraceMilliseconds >= 0 else { throw ConfigError.invalidValue(key: "marketdata.bar_grace_ms", expected: "0 or more") }
         guard ticksPerBar > 0 else { throw ConfigError.invalidValue(key: "marketdata.ticks_per_bar", expected: "a positive integer") }
@@ -81,7 +129,13 @@ public struct MarketdataSettings: Sendable {
     }
 
     /// Every symbol this process publishes.
-    public var publishedSymbols: [String] { feed == .replay ? replaySources.map(\.symbol) : symbols }
+    public var publishedSymbols: [String] {
+        switch feed {
+        case .replay: replaySources.map(\.symbol)
+        case .kite: kiteTokens.map { map in map.tokens.compactMap { map.symbolsByToken[$0] } } ?? symbols
+        case .sim: symbols
+        }
+    }
 
     private static func timeframe(_ text: String, key: String) throws -> Timeframe {
         guard let timeframe = Timeframe(text.trimmingCharacters(in: .whitespaces)) else {

@@ -80,6 +80,19 @@ public struct ServiceKitContext: Sendable {
         }
     }
 
+    /// The wall clock, or a simulated one when `<section>.clock_start` (ISO-8601) is set,
+    /// running `<section>.clock_speed` simulated seconds per wall second (for tests and dry runs).
+    /// Exits naming the key on a bad timestamp.
+    public static func configuredClock(_ config: AppConfig, section: String, service: String) -> any ServiceClock {
+        let start = config.string("\(section).clock_start", default: "")
+        guard !start.isEmpty else { return SystemClock() }
+        guard let startDate = Timestamp.parse(start) else {
+            FileHandle.standardError.write(Data("\(service): config \(section).clock_start: expected an ISO-8601 timestamp\n".utf8))
+            exit(2)
+        }
+        return ScaledClock(start: startDate, speed: (try? config.double("\(section).clock_speed", default: 1)) ?? 1)
+    }
+
     /// Reads a config value or exits naming the bad key.
     public func require<T>(_ read: () throws -> T) -> T {
         do {
