@@ -88,6 +88,9 @@ enum APIRoutes {
         router.post("/flatten") { request, _ in
             await respond(status: .accepted) { try await commands.flatten(actor: actor, remote: remote(request)) }
         }
+        router.post("/universe/reload") { request, _ in
+            await respond(status: .accepted) { try await commands.reloadUniverse(actor: actor, remote: remote(request)) }
+        }
         router.post("/mode") { request, _ in
             await respond {
                 let body: ByteBuffer

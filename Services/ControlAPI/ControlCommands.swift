@@ -111,6 +111,18 @@ struct ControlCommands: Sendable {
         (try? await context.redis.get(Channel.Key.mode)).flatMap { $0.flatMap(TradingMode.init(rawValue:)) } ?? .paper
     }
 
+    /// Asks marketdata to reload the instruments and the universe now (an `instruments.sync`
+    /// job outside the schedule, slot `manual`), recorded in the audit log.
+    func reloadUniverse(actor: String, remote: String?) async throws(APIError) -> String {
+        let trace = TraceID.make()
+        let now = context.clock.now()
+        try await record(action: "universe.reload", request: "{}", actor: actor, remote: remote) { _ in }
+        let published = await context.bus.publish(.job, on: Channel.jobs, trace: trace, mode: await currentMode(), payload: JobPayload(
+            job: "instruments.sync", tradingDay: IST.dayString(now), slot: "manual", scheduledAt: now))
+        guard published else { throw APIError(code: .unavailable, message: "universe reload not sent: Redis unavailable") }
+        return "{\"universe\":\"reload requested\",\"trace\":\"\(trace)\"}"
+    }
+
     /// Writes the change and its audit row in one transaction.
     private func record(action: String, request: String, actor: String, remote: String?,
                         change: @escaping @Sendable (any SQLRunner) throws -> Void) async throws(APIError) {

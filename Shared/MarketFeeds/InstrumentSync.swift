@@ -24,11 +24,11 @@ public struct InstrumentSync: Sendable {
     }
 
     /// The instrument file could not be read or parsed; already logged, retrying will not help.
-    struct FileError: Error, CustomStringConvertible {
-        let file: String
-        let line: Int?
-        let reason: String
-        var description: String { line.map { "\(file):\($0): \(reason)" } ?? "\(file): \(reason)" }
+    public struct FileError: Error, CustomStringConvertible {
+        public let file: String
+        public let line: Int?
+        public let reason: String
+        public var description: String { line.map { "\(file):\($0): \(reason)" } ?? "\(file): \(reason)" }
     }
 
     public func sync(trace: String) async throws {
@@ -53,9 +53,16 @@ public struct InstrumentSync: Sendable {
             return count
         }
         var symbols = dump?.universe.symbols ?? []
-        for symbol in configured where !symbols.contains(symbol) { symbols.append(symbol) }
-        await context.bus.publish(.instruments, on: Channel.instruments, trace: trace, mode: .paper,
-                                  payload: InstrumentsPayload(count: written, symbols: symbols))
+        var entries = dump?.universe.entries.map(UniverseEntryPayload.init) ?? []
+        for symbol in configured where !symbols.contains(symbol) {
+            symbols.append(symbol)
+            entries.append(UniverseEntryPayload(symbol: symbol, kind: UniverseBuilder.indexSymbols.contains(symbol) ? "index" : "stock",
+                                                lotSize: lotSize, tickSizePaise: tickSize.value,
+                                                freezeQuantity: settings.freezeQuantities[symbol], expiries: []))
+        }
+        await context.bus.publish(.instruments, on: Channel.instruments, trace: trace, mode: .paper, payload: InstrumentsPayload(
+            count: written, symbols: symbols, day: IST.dayString(context.clock.now()), universe: entries,
+            banned: dump?.universe.banned ?? [], unavailable: dump?.universe.unavailable ?? []))
         var metadata: Logger.Metadata = ["trace": "\(trace)", "instruments.count": "\(written)", "instruments.symbols": "\(symbols)"]
         if let universe = dump?.universe {
             metadata["universe.day"] = "\(universe.today)"
@@ -95,10 +102,28 @@ public struct InstrumentSync: Sendable {
             throw FileError(file: path, line: nil, reason: "\(error)")
         }
         let today = IST.dayString(context.clock.now())
-        let builder = UniverseBuilder(instruments: instruments, stockSymbols: settings.universeStocks,
-                                      bannedSymbols: Set(settings.banList))
+        let banned = Set(settings.banList).union(try readList(settings.banListFile, empty: [], trace: trace, SymbolListParser.banList))
+        let volumes = try readList(settings.volumeFile, empty: [:], trace: trace, SymbolListParser.volumes)
+        let builder = UniverseBuilder(instruments: instruments, stockSymbols: settings.universeStocks, bannedSymbols: banned,
+                                      freezeQuantities: settings.freezeQuantities, volumes: volumes, topByVolume: settings.universeTopN)
         let universe = builder.build(today: today)
         return Dump(instruments: instruments, universe: universe, universeTokens: builder.tokens(of: universe))
+    }
+
+    /// A ban list or volume file parsed whole (empty path: the empty value); a bad line is
+    /// logged with file and line and nothing is loaded.
+    private func readList<T>(_ path: String, empty: T, trace: String, _ parse: (String) throws(SymbolListParser.ParseError) -> T) throws -> T {
+        guard !path.isEmpty else { return empty }
+        do {
+            return try parse(try String(contentsOfFile: path, encoding: .utf8))
+        } catch let error as SymbolListParser.ParseError {
+            context.logger.error("universe file rejected, nothing loaded", metadata: [
+                "trace": "\(trace)", "universe.file": "\(path)", "universe.line": "\(error.line)", "error": "\(error.reason)"])
+            throw FileError(file: path, line: error.line, reason: error.reason)
+        } catch {
+            context.logger.error("universe file unreadable, nothing loaded", metadata: ["trace": "\(trace)", "universe.file": "\(path)", "error": "\(error)"])
+            throw FileError(file: path, line: nil, reason: "\(error)")
+        }
     }
 
     /// At start: keep trying until Postgres answers, so the universe is known before trading.

@@ -43,6 +43,14 @@ public struct MarketdataSettings: Sendable {
     public var universeStocks: [String]
     /// Symbols on the F&O ban list, left out of the universe.
     public var banList: [String]
+    /// NSE's `fo_secban.csv` (or one symbol a line), re-read on every sync; empty: none.
+    public var banListFile: String
+    /// `SYMBOL,volume` lines for choosing `universe_top_n` stocks by volume; empty: none.
+    public var volumeFile: String
+    /// How many F&O stocks to add by volume after `universe_stocks` (0: none).
+    public var universeTopN: Int
+    /// The exchange's maximum quantity per order, per underlying (`SYMBOL=quantity`).
+    public var freezeQuantities: [String: Int]
     /// The Kite ticker's WebSocket URL (the credentials are added as query parameters).
     public var kiteURL: String
     /// `KITE_API_KEY` / `KITE_ACCESS_TOKEN` (or `kite_api_key` / `kite_access_token`); nil unless both are set.
@@ -87,6 +95,21 @@ public struct MarketdataSettings: Sendable {
         instrumentsFile = config.string("marketdata.instruments_file", default: "")
         universeStocks = config.list("marketdata.universe_stocks", default: [])
         banList = config.list("marketdata.ban_list", default: [])
+        banListFile = config.string("marketdata.ban_list_file", default: "")
+        volumeFile = config.string("marketdata.volume_file", default: "")
+        universeTopN = try config.int("marketdata.universe_top_n", default: 0)
+        guard universeTopN >= 0 else { throw ConfigError.invalidValue(key: "marketdata.universe_top_n", expected: "0 or more") }
+        if universeTopN > 0 && volumeFile.isEmpty {
+            throw ConfigError.invalidValue(key: "marketdata.volume_file", expected: "a SYMBOL,volume file when universe_top_n is set")
+        }
+        freezeQuantities = [:]
+        for entry in config.list("marketdata.freeze_quantities", default: []) {
+            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, let quantity = Int(parts[1]), quantity > 0 else {
+                throw ConfigError.invalidValue(key: "marketdata.freeze_quantities", expected: "SYMBOL=quantity entries (got '\(entry)')")
+            }
+            freezeQuantities[parts[0]] = quantity
+        }
         kiteURL = config.string("marketdata.kite_url", default: "wss://ws.kite.trade")
         guard kiteURL.hasPrefix("ws://") || kiteURL.hasPrefix("wss://") else {
             throw ConfigError.invalidValue(key: "marketdata.kite_url", expected: "a ws:// or wss:// URL")

@@ -199,6 +199,24 @@ struct UniverseBuilderTests {
         #expect(universe.unavailable == ["FINNIFTY", "MIDCPNIFTY", "TCS"])
     }
 
+    @Test("top N by volume: after the configured stocks, skipping banned and unavailable ones, ties by symbol")
+    func topByVolume() {
+        var instruments = Self.syntheticInstruments()
+        instruments.append(Self.future("INFY", "2025-09-30", token: 9_001, lot: 400, tick: 10))
+        instruments.append(Self.future("SBIN", "2025-09-30", token: 9_002, lot: 750, tick: 5))
+        instruments.append(Self.future("ITC", "2025-09-30", token: 9_003, lot: 1_600, tick: 5))
+        let volumes: [String: Int64] = ["TCS": 9_000, "SBIN": 5_000, "INFY": 5_000, "RELIANCE": 8_000, "ITC": 100, "NIFTY": 99_999]
+        let builder = UniverseBuilder(instruments: instruments, stockSymbols: ["RELIANCE"], bannedSymbols: ["SBIN"],
+                                      volumes: volumes, topByVolume: 2)
+        let universe = builder.build(today: "2025-09-03")
+        // TCS has no derivatives, RELIANCE is already configured, SBIN is banned: INFY then ITC.
+        #expect(universe.symbols == ["NIFTY", "BANKNIFTY", "RELIANCE", "INFY", "ITC"])
+        #expect(universe.banned == ["SBIN"])
+        #expect(universe.entry("INFY")?.lotSize == 400 && universe.entry("INFY")?.kind == .stock)
+        let none = UniverseBuilder(instruments: instruments, stockSymbols: [], volumes: volumes, topByVolume: 0).build(today: "2025-09-03")
+        #expect(none.symbols == ["NIFTY", "BANKNIFTY"])
+    }
+
     @Test("option chain: N strikes each side of the strike nearest spot, all from the nearest expiry",
           arguments: [(Int64(2_451_000), Int64(2_450_000)), (2_452_500, 2_450_000), (2_452_600, 2_455_000),
                       (2_449_999, 2_450_000)])

@@ -1,7 +1,10 @@
 /// Builds the trading universe and option chains from a parsed Kite instrument dump.
 ///
 /// The universe is the indices NIFTY, BANKNIFTY, FINNIFTY and MIDCPNIFTY plus the configured
-/// F&O stocks, minus those on the ban list. A symbol is in it when the dump has a future or
+/// F&O stocks, minus those on the ban list. With `topByVolume` N > 0, the N stocks with the
+/// highest `volumes` (say, yesterday's traded quantity) that have live derivatives and are not
+/// banned are added after the configured ones: a banned or unavailable stock is skipped and the
+/// next one taken, so the universe still gets N. A symbol is in it when the dump has a future or
 /// option on it (on NFO) that has not expired on `today`; its lot size and tick size come
 /// from the nearest such future, else from the nearest-expiry option. The NSE index or cash
 /// instrument is attached when present.
@@ -33,20 +36,28 @@ public struct UniverseBuilder: Sendable {
     public let stockSymbols: [String]
     public let bannedSymbols: Set<String>
     public let freezeQuantities: [String: Int]
+    /// Stocks ranked by volume, highest first (ties by symbol); empty without volumes.
+    public let volumeRanking: [String]
+    public let topByVolume: Int
 
     private let derivativesByUnderlying: [String: [KiteInstrument]]
     private let indexInstruments: [String: KiteInstrument]
     private let cashInstruments: [String: KiteInstrument]
 
     public init(instruments: [KiteInstrument], stockSymbols: [String], bannedSymbols: Set<String> = [],
-                freezeQuantities: [String: Int] = [:]) {
+                freezeQuantities: [String: Int] = [:], volumes: [String: Int64] = [:], topByVolume: Int = 0) {
         var seen = Set<String>()
         self.stockSymbols = stockSymbols.filter { !Self.indexSymbols.contains($0) && seen.insert($0).inserted }
         self.bannedSymbols = bannedSymbols
         self.freezeQuantities = freezeQuantities
+        self.volumeRanking = volumes.filter { !Self.indexSymbols.contains($0.key) }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+        self.topByVolume = max(0, topByVolume)
 
         // Longest first, so a symbol that is a prefix of another never claims its contracts.
-        let known = (Self.indexSymbols + self.stockSymbols).sorted { $0.count > $1.count }
+        let known = Set(Self.indexSymbols + self.stockSymbols + self.volumeRanking).sorted {
+            $0.count != $1.count ? $0.count > $1.count : $0 < $1
+        }
         let indexBySymbol = Dictionary(uniqueKeysWithValues: Self.indexTradingsymbols.map { ($0.value, $0.key) })
         var derivatives: [String: [KiteInstrument]] = [:]
         var indices: [String: KiteInstrument] = [:]
@@ -82,19 +93,34 @@ public struct UniverseBuilder: Sendable {
                 banned.append(symbol)
                 continue
             }
-            let live = liveDerivatives(of: symbol, today: today)
-            let nearestFuture = Self.nearest(live.filter { $0.instrumentType == .future })
-            guard let reference = nearestFuture ?? Self.nearest(live.filter { $0.instrumentType.isOption }) else {
+            guard let made = entry(symbol, kind: kind, today: today) else {
                 unavailable.append(symbol)
                 continue
             }
-            let underlyingInstrument = kind == .index ? indexInstruments[symbol] : cashInstruments[symbol]
-            entries.append(UniverseEntry(symbol: symbol, kind: kind, underlyingInstrument: underlyingInstrument,
-                                         nearestFuture: nearestFuture, lotSize: reference.lotSize,
-                                         tickSize: reference.tickSize, freezeQuantity: freezeQuantities[symbol],
-                                         expiries: Set(live.compactMap(\.expiry)).sorted()))
+            entries.append(made)
+        }
+        var added = 0
+        for symbol in volumeRanking where added < topByVolume && !stockSymbols.contains(symbol) {
+            if bannedSymbols.contains(symbol) {
+                banned.append(symbol)
+            } else if let made = entry(symbol, kind: .stock, today: today) {
+                entries.append(made)
+                added += 1
+            }
         }
         return Universe(today: today, entries: entries, banned: banned, unavailable: unavailable)
+    }
+
+    /// The entry of `symbol` on `today`, nil when it has no live future or option.
+    private func entry(_ symbol: String, kind: UniverseEntry.Kind, today: String) -> UniverseEntry? {
+        let live = liveDerivatives(of: symbol, today: today)
+        let nearestFuture = Self.nearest(live.filter { $0.instrumentType == .future })
+        guard let reference = nearestFuture ?? Self.nearest(live.filter { $0.instrumentType.isOption }) else { return nil }
+        let underlyingInstrument = kind == .index ? indexInstruments[symbol] : cashInstruments[symbol]
+        return UniverseEntry(symbol: symbol, kind: kind, underlyingInstrument: underlyingInstrument,
+                             nearestFuture: nearestFuture, lotSize: reference.lotSize,
+                             tickSize: reference.tickSize, freezeQuantity: freezeQuantities[symbol],
+                             expiries: Set(live.compactMap(\.expiry)).sorted())
     }
 
     /// The nearest-expiry option chain of `underlying` on `today`: the strike nearest `spot`
