@@ -21,6 +21,10 @@ export AITRAPP_LOG_LEVEL=warning
 say "Postgres fsync: $(psql "$AITRAPP_POSTGRES_URL" -Atc 'SHOW fsync')"
 say "pure core on one core (release build)"
 "$BIN/core-bench" --ticks 2000000 --symbols 200
+say "marketdata's publishing path through Redis (release build, pipelined, 200 ticks per round trip)"
+AITRAPP_LOG_LEVEL=warning "$BIN/publish-bench" --ticks 1000000 --symbols 200
+AITRAPP_LOG_LEVEL=warning "$BIN/publish-bench" --ticks 1000000 --symbols 200 --subscriber
+AITRAPP_LOG_LEVEL=warning "$BIN/publish-bench" --ticks 1000000 --symbols 200 --ticks-per-minute 12
 AITRAPP_BIN="$BIN" "$ROOT/scripts/run.sh" >/dev/null
 trap '"$ROOT/scripts/stop.sh" >/dev/null' EXIT
 say "measuring tick-to-order latency over $SAMPLES chains (release build, $(nproc) cores)"

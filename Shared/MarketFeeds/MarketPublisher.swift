@@ -25,8 +25,7 @@ public actor MarketPublisher {
     private let graceSeconds: Double
     private var aggregators: [SeriesKey: BarAggregator] = [:]
     private var indicators: [SeriesKey: IndicatorSet] = [:]
-    private var lateTicksSeen: [SeriesKey: Int] = [:]
-    private var outOfOrderSeen: [SeriesKey: Int] = [:]
+    private var tickChannels: [String: String] = [:]
     private let lateTicks = Counter(label: "aitrapp_md_late_ticks_total")
     private let outOfOrderTicks = Counter(label: "aitrapp_md_out_of_order_ticks_total")
     private let invalidTicks = Counter(label: "aitrapp_md_invalid_ticks_total")
@@ -49,7 +48,7 @@ public actor MarketPublisher {
     public func publish(ticks: [Tick]) async -> Bool {
         var batch: [OutgoingMessage] = []
         batch.reserveCapacity(ticks.count + 4)
-        let now = context.clock.now()
+        let tsText = Timestamp.format(context.clock.now())
         for tick in ticks {
             guard tick.lastPrice > .zero else {
                 invalidTicks.increment()
@@ -61,14 +60,14 @@ public actor MarketPublisher {
             let trace = TraceID.of(id)
             let payload = TickPayload(symbol: tick.symbol, exchangeTs: tick.timestamp, lastPricePaise: tick.lastPrice.value,
                                       volume: tick.volume, bidPaise: tick.bid?.value, askPaise: tick.ask?.value)
-            batch.append(OutgoingMessage(channel: Channel.tick(tick.symbol),
-                                         text: writer.write(payload, id: id, ts: now, trace: trace, mode: .paper)))
+            batch.append(OutgoingMessage(channel: tickChannel(tick.symbol),
+                                         text: writer.write(payload, id: id, tsText: tsText, trace: trace, mode: .paper)))
             for timeframe in settings.timeframes {
                 let key = SeriesKey(timeframe: timeframe, symbol: tick.symbol)
-                var aggregator = aggregators[key] ?? BarAggregator(symbol: tick.symbol, timeframe: timeframe, graceSeconds: graceSeconds)
-                let closed = aggregator.add(tick)
-                aggregators[key] = aggregator
-                count(aggregator, key)
+                let (closed, late, outOfOrder) = Self.add(tick, to: &aggregators[key, default: BarAggregator(
+                    symbol: tick.symbol, timeframe: timeframe, graceSeconds: graceSeconds)])
+                if late > 0 { lateTicks.increment(by: late) }
+                if outOfOrder > 0 { outOfOrderTicks.increment(by: outOfOrder) }
                 if let closed { append(bar: closed, timeframe: timeframe, trace: trace, to: &batch) }
             }
         }
@@ -99,6 +98,7 @@ public actor MarketPublisher {
             aggregators[key] = aggregator
             append(bar: bar, timeframe: key.timeframe, trace: TraceID.make(), to: &batch)
         }
+        guard !batch.isEmpty else { return }
         await send(batch)
     }
 
@@ -149,10 +149,18 @@ public actor MarketPublisher {
         return await pending.completed()
     }
 
-    private func count(_ aggregator: BarAggregator, _ key: SeriesKey) {
-        let late = aggregator.lateTicks - lateTicksSeen[key, default: 0]
-        if late > 0 { lateTicks.increment(by: late); lateTicksSeen[key] = aggregator.lateTicks }
-        let outOfOrder = aggregator.outOfOrderTicks - outOfOrderSeen[key, default: 0]
-        if outOfOrder > 0 { outOfOrderTicks.increment(by: outOfOrder); outOfOrderSeen[key] = aggregator.outOfOrderTicks }
+    /// Adds a tick in place; returns the bar it closed and how many late / out-of-order ticks it was.
+    private static func add(_ tick: Tick, to aggregator: inout BarAggregator) -> (Bar?, Int, Int) {
+        let late = aggregator.lateTicks, outOfOrder = aggregator.outOfOrderTicks
+        let closed = aggregator.add(tick)
+        return (closed, aggregator.lateTicks - late, aggregator.outOfOrderTicks - outOfOrder)
+    }
+
+    /// `md.tick.<SYMBOL>`, built once per symbol.
+    private func tickChannel(_ symbol: String) -> String {
+        if let channel = tickChannels[symbol] { return channel }
+        let channel = Channel.tick(symbol)
+        tickChannels[symbol] = channel
+        return channel
     }
 }

@@ -16,15 +16,21 @@ public struct MarketEnvelopeWriter: Sendable {
     }
 
     public func write(_ payload: TickPayload, id: UUID, ts: Date, trace: String, mode: TradingMode) -> String {
+        write(payload, id: id, tsText: Timestamp.format(ts), trace: trace, mode: mode)
+    }
+
+    /// The same, with the envelope time already formatted (`Timestamp.format`): a batch of
+    /// ticks shares one `ts`, so it is formatted once per batch.
+    public func write(_ payload: TickPayload, id: UUID, tsText: String, trace: String, mode: TradingMode) -> String {
         var text = head(id: id, mode: mode, capacity: 320)
         if let ask = payload.askPaise { text += "\"askPaise\":\(ask)," }
         if let bid = payload.bidPaise { text += "\"bidPaise\":\(bid)," }
         text += "\"exchangeTs\":\""
         text += Timestamp.format(payload.exchangeTs)
         text += "\",\"lastPricePaise\":\(payload.lastPricePaise),\"symbol\":"
-        text += Self.quoted(payload.symbol)
+        Self.appendQuoted(payload.symbol, to: &text)
         text += ",\"volume\":\(payload.volume)}"
-        tail(&text, ts: ts, trace: trace, type: .tick)
+        tail(&text, tsText: tsText, trace: trace, type: .tick)
         return text
     }
 
@@ -46,7 +52,7 @@ public struct MarketEnvelopeWriter: Sendable {
         text += ",\"timeframe\":"
         text += Self.quoted(payload.timeframe)
         text += ",\"volume\":\(payload.volume)}"
-        tail(&text, ts: ts, trace: trace, type: .bar)
+        tail(&text, tsText: Timestamp.format(ts), trace: trace, type: .bar)
         return text
     }
 
@@ -60,13 +66,13 @@ public struct MarketEnvelopeWriter: Sendable {
         return text
     }
 
-    private func tail(_ text: inout String, ts: Date, trace: String, type: MessageType) {
+    private func tail(_ text: inout String, tsText: String, trace: String, type: MessageType) {
         text += ",\"source\":"
         text += sourceJSON
         text += ",\"trace\":"
-        text += Self.quoted(trace)
+        Self.appendQuoted(trace, to: &text)
         text += ",\"ts\":\""
-        text += Timestamp.format(ts)
+        text += tsText
         text += "\",\"type\":"
         text += Self.quoted(type.rawValue)
         text += ",\"v\":\(Envelope<TickPayload>.currentVersion)}"
@@ -93,6 +99,17 @@ public struct MarketEnvelopeWriter: Sendable {
     static func number(_ value: Double) -> String {
         let text = value.description
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
+
+    /// Appends `quoted(value)` without building the intermediate string when nothing needs escaping.
+    static func appendQuoted(_ value: String, to text: inout String) {
+        for byte in value.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+            text += quoted(value)
+            return
+        }
+        text += "\""
+        text += value
+        text += "\""
     }
 
     /// A JSON string literal with the escapes `JSONEncoder` uses (slashes unescaped).
