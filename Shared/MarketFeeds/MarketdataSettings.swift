@@ -10,6 +10,11 @@ public struct MarketdataSettings: Sendable {
     public struct ReplaySource: Sendable, Hashable {
         public var symbol: String
         public var path: String
+
+        public init(symbol: String, path: String) {
+            self.symbol = symbol
+            self.path = path
+        }
     }
 
     public var feed: Feed
