@@ -20,7 +20,7 @@ struct MarketdataApp {
         let feed: any MarketFeed = switch settings.feed {
         case .sim: SimulatedFeed(context: context, settings: settings, chains: chains)
         case .replay: ReplayFeed(context: context, settings: settings)
-        case .kite: KiteTickerFeed(context: context, settings: settings)
+        case .kite: KiteTickerFeed(context: context, settings: settings, chains: chains)
         }
         await context.run([
             context.metricsServer(section: "marketdata", defaultPort: 9101),

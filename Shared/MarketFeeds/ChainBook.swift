@@ -6,7 +6,8 @@ import TradingCore
 
 /// The latest option quotes per underlying, and the `md.chain.<UNDERLYING>` messages built
 /// from them: implied volatility and greeks per quote, solved when published. A feed
-/// updates it; the `chain.refresh` job republishes every chain from the latest quotes.
+/// updates it (the simulator), or hands it a source to pull from (the Kite feed); the
+/// `chain.refresh` job republishes every chain from the latest quotes.
 public actor ChainBook {
     private struct Quotes {
         var spot: Paise
@@ -18,6 +19,7 @@ public actor ChainBook {
     private let context: ServiceKitContext
     private let analytics: OptionChainAnalytics
     private var latest: [String: Quotes] = [:]
+    private var source: (@Sendable () async -> [ChainInput])?
     public private(set) var chainsPublished = 0
 
     public init(context: ServiceKitContext, riskFreeRate: Double) {
@@ -37,9 +39,20 @@ public actor ChainBook {
         return analytics.snapshot(spot: entry.spot, expiry: entry.expiry, now: entry.asOf, quotes: entry.quotes)
     }
 
-    /// Republishes every known chain (the `chain.refresh` job); returns how many.
+    /// Where `publishAll` gets the latest quotes first (a live feed's option book).
+    public func setSource(_ source: @escaping @Sendable () async -> [ChainInput]) {
+        self.source = source
+    }
+
+    /// Republishes every known chain (the `chain.refresh` job), pulling from the source
+    /// first when there is one; returns how many.
     @discardableResult
     public func publishAll(trace: String) async -> Int {
+        if let source {
+            for input in await source() where !input.quotes.isEmpty {
+                latest[input.underlying] = Quotes(spot: input.spot, expiry: input.expiry, asOf: input.asOf, quotes: input.quotes)
+            }
+        }
         for underlying in latest.keys.sorted() { await publish(underlying, trace: trace) }
         return latest.count
     }

@@ -67,6 +67,8 @@ public struct MarketdataSettings: Sendable {
     public var kiteTokens: KiteTokenMap?
     /// No tick for this long while the market is open closes and reopens the connection.
     public var kiteSilenceSeconds: Double
+    /// How often the option chains built from Kite ticks are published (0: only on `chain.refresh`).
+    public var kiteChainSeconds: Int
     public var kiteReconnectInitialMilliseconds: Int
     public var kiteReconnectMaximumMilliseconds: Int
 
@@ -141,6 +143,8 @@ public struct MarketdataSettings: Sendable {
             throw ConfigError.invalidValue(key: "marketdata.kite_tokens", expected: "SYMBOL=token entries (or instruments_file to look symbols up in) when feed is kite")
         }
         kiteSilenceSeconds = try config.double("marketdata.kite_silence_seconds", default: 10)
+        kiteChainSeconds = try config.int("marketdata.kite_chain_seconds", default: 60)
+        guard kiteChainSeconds >= 0 else { throw ConfigError.invalidValue(key: "marketdata.kite_chain_seconds", expected: "0 or more seconds") }
         guard kiteSilenceSeconds > 0 else {
             throw ConfigError.invalidValue(key: "marketdata.kite_silence_seconds", expected: "a positive number of seconds")
         }

@@ -10,21 +10,42 @@ import TradingCore
 /// then `risk.event` on `risk`).
 actor KiteTickSink {
     private var converter: KiteTickConverter
+    private var options: KiteOptionBook?
+    /// The last price of each underlying with options, for the chain's spot.
+    private var spots: [String: Paise] = [:]
+    private var lastTickAt: Date?
     private let publisher: MarketPublisher
     private let context: ServiceKitContext
     private var unmappedSeen = 0
     private let unmapped = Counter(label: "aitrapp_kite_unmapped_ticks_total")
 
-    init(converter: KiteTickConverter, publisher: MarketPublisher, context: ServiceKitContext) {
+    init(converter: KiteTickConverter, options: KiteOptionBook?, publisher: MarketPublisher, context: ServiceKitContext) {
         self.converter = converter
+        self.options = options
         self.publisher = publisher
         self.context = context
+    }
+
+    /// Each underlying's chain around the money from the latest option quotes.
+    func chainInputs(strikesEachSide: Int) -> [ChainInput] {
+        guard let options, let asOf = lastTickAt else { return [] }
+        return options.expiries.keys.sorted().compactMap { underlying in
+            guard let spot = spots[underlying], let day = options.expiries[underlying],
+                  let expiry = Timestamp.parse(day + "T15:30:00+05:30") else { return nil }
+            return ChainInput(underlying: underlying, spot: spot, expiry: expiry, asOf: asOf,
+                              quotes: options.quotes(for: underlying, spot: spot, strikesEachSide: strikesEachSide))
+        }
     }
 
     func handle(_ event: KiteTickerEvent) async {
         switch event {
         case let .frame(frame, receivedAt):
-            let ticks = converter.convert(frame.ticks, receivedAt: receivedAt)
+            let underlyingTicks = options?.record(frame.ticks) ?? frame.ticks
+            let ticks = converter.convert(underlyingTicks, receivedAt: receivedAt)
+            lastTickAt = receivedAt
+            if let expiries = options?.expiries {
+                for tick in ticks where expiries[tick.symbol] != nil { spots[tick.symbol] = tick.lastPrice }
+            }
             if converter.unmappedTokens > unmappedSeen {
                 unmapped.increment(by: converter.unmappedTokens - unmappedSeen)
                 unmappedSeen = converter.unmappedTokens

@@ -15,10 +15,13 @@ import TradingCore
 /// through the configured `symbols` looked up in `marketdata.instruments_file`
 /// (`KiteTokenMap`). `KiteTickConverter` turns each `KiteTick` into a `Tick` (last price,
 /// volume traded since the previous tick of that token, best bid and ask from the depth,
-/// exchange timestamp or the clock).
+/// exchange timestamp or the clock). With `instruments_file` set, the nearest-expiry options of
+/// the mapped underlyings are subscribed too, and their quotes make `md.chain.<UNDERLYING>`
+/// (published every `kite_chain_seconds` and on `chain.refresh`).
 public struct KiteTickerFeed: MarketFeed {
     public let context: ServiceKitContext
     public let settings: MarketdataSettings
+    public let chains: ChainBook
     public let flushInterval: Duration
     public var name: String { "kite" }
 
@@ -28,9 +31,11 @@ public struct KiteTickerFeed: MarketFeed {
         public var description: String { reason }
     }
 
-    public init(context: ServiceKitContext, settings: MarketdataSettings, flushInterval: Duration = .milliseconds(250)) {
+    public init(context: ServiceKitContext, settings: MarketdataSettings, chains: ChainBook,
+                flushInterval: Duration = .milliseconds(250)) {
         self.context = context
         self.settings = settings
+        self.chains = chains
         self.flushInterval = flushInterval
     }
 
@@ -52,6 +57,19 @@ public struct KiteTickerFeed: MarketFeed {
         }
     }
 
+    /// The nearest-expiry options of `underlyings` in `instruments_file` (nil without the file,
+    /// or when it has none): their ticks build the `md.chain.<UNDERLYING>` messages.
+    func optionBook(underlyings: [String]) -> KiteOptionBook? {
+        guard !settings.instrumentsFile.isEmpty,
+              let text = try? String(contentsOfFile: settings.instrumentsFile, encoding: .utf8),
+              let instruments = try? KiteInstrumentCSVParser().parse(text) else { return nil }
+        let book = KiteOptionBook(instruments: instruments, underlyings: underlyings, today: IST.dayString(context.clock.now()))
+        guard !book.contracts.isEmpty else { return nil }
+        context.logger.info("kite option chains subscribed", metadata: [
+            "kite.chain_underlyings": "\(book.expiries.keys.sorted())", "kite.option_tokens": "\(book.contracts.count)"])
+        return book
+    }
+
     public func run(publisher: MarketPublisher) async throws {
         guard let credentials = settings.kiteCredentials else {
             // MarketdataSettings already refuses feed=kite without credentials.
@@ -65,9 +83,10 @@ public struct KiteTickerFeed: MarketFeed {
             FileHandle.standardError.write(Data("marketdata: \(error)\n".utf8))
             exit(2)
         }
+        let options = optionBook(underlyings: map.tokens.compactMap { map.symbolsByToken[$0] })
         let client = KiteTickerClient(
             configuration: .init(url: settings.kiteURL, credentials: credentials,
-                                 subscription: KiteSubscription(tokens: map.tokens, mode: settings.kiteMode),
+                                 subscription: KiteSubscription(tokens: map.tokens + (options?.tokens ?? []), mode: settings.kiteMode),
                                  silenceSeconds: settings.kiteSilenceSeconds,
                                  reconnectInitialMilliseconds: settings.kiteReconnectInitialMilliseconds,
                                  reconnectMaximumMilliseconds: settings.kiteReconnectMaximumMilliseconds),
@@ -75,8 +94,11 @@ public struct KiteTickerFeed: MarketFeed {
         context.logger.info("kite feed started", metadata: [
             "kite.url": "\(client.redactedURL)", "kite.symbols": "\(map.tokens.compactMap { map.symbolsByToken[$0] })",
             "kite.mode": "\(settings.kiteMode.rawValue)"])
-        let sink = KiteTickSink(converter: KiteTickConverter(symbols: map.symbolsByToken), publisher: publisher,
+        let sink = KiteTickSink(converter: KiteTickConverter(symbols: map.symbolsByToken), options: options, publisher: publisher,
                                 context: context)
+        if options != nil {
+            await chains.setSource { await sink.chainInputs(strikesEachSide: SimulatedFeed.strikesEachSide) }
+        }
         // Graceful shutdown cancels both loops (an open connection is closed, a backoff cut short).
         try? await cancelWhenGracefulShutdown { [context, flushInterval] in
             await withDiscardingTaskGroup { group in
@@ -87,6 +109,14 @@ public struct KiteTickerFeed: MarketFeed {
                     while !Task.isCancelled {
                         try? await Task.sleep(for: flushInterval)
                         await publisher.flush(at: context.clock.now())
+                    }
+                }
+                if options != nil, settings.kiteChainSeconds > 0 {
+                    group.addTask { [chains, settings] in
+                        while !Task.isCancelled {
+                            try? await Task.sleep(for: .seconds(settings.kiteChainSeconds))
+                            await chains.publishAll(trace: TraceID.make())
+                        }
                     }
                 }
             }
