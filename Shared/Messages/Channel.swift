@@ -15,6 +15,8 @@ public enum Channel {
     public static let risk = "risk"
     public static let control = "control"
     public static let jobs = "jobs"
+    /// `regime.updated`: an underlying's regime changed.
+    public static let regime = "regime"
 
     /// Fast shared state keys.
     public enum Key {
@@ -23,6 +25,8 @@ public enum Channel {
         public static let halted = "state:halted"
         public static let riskSnapshot = "risk:snapshot"
         public static func heartbeat(_ service: String) -> String { "heartbeat:\(service)" }
+        /// The current regime of an underlying (`TREND`, `RANGE`, `VOLATILE`, `NO_TRADE`), set by strategy-ranker.
+        public static func regime(_ symbol: String) -> String { "regime:\(symbol)" }
         /// The last bar close in paise, set by marketdata (exits after a restart price from it).
         public static func lastPrice(_ symbol: String) -> String { "md:last:\(symbol)" }
     }

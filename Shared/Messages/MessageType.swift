@@ -19,6 +19,9 @@ public enum MessageType: String, Codable, Sendable, CaseIterable {
     case controlResume = "control.resume"
     case controlFlatten = "control.flatten"
     case controlMode = "control.mode"
+    /// strategy-ranker re-reads its configuration (`strategies.*`, `strategy_ranker.*`).
+    case strategiesReload = "strategies.reload"
+    case regimeUpdated = "regime.updated"
     case job = "job.run"
     case riskEvent = "risk.event"
 }

@@ -16,6 +16,8 @@ struct PaperTradeEndToEndTests {
             "AITRAPP_MARKETDATA_FEED": "replay",
             "AITRAPP_MARKETDATA_REPLAY_FILE": Self.fixture,
             "AITRAPP_MARKETDATA_REPLAY_SPEED": "2400",
+            // One trade from the EMA cross; the other strategies have their own end-to-end test.
+            "AITRAPP_STRATEGIES_ENABLED": "ema_cross",
         ])
         let recorder = try EventRecorder(redisURL: stack.redisURL)
         do {

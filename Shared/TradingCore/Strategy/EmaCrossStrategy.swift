@@ -12,9 +12,13 @@ public struct EmaCrossStrategy: Sendable {
         public var stopAtrMultiple: Double
         public var rewardRisk: Double
         public var tickSize: Paise
+        /// TP2 at this multiple of the stop distance (TP1 is `rewardRisk`).
+        public var rewardRisk2: Double
 
         public init(emaFast: Int = 9, emaSlow: Int = 21, atrPeriod: Int = 14,
-                    stopAtrMultiple: Double = 1.5, rewardRisk: Double = 2.0, tickSize: Paise = Paise(5)) {
+                    stopAtrMultiple: Double = 1.5, rewardRisk: Double = 2.0, tickSize: Paise = Paise(5),
+                    rewardRisk2: Double = 3.0) {
+            self.rewardRisk2 = rewardRisk2
             self.emaFast = emaFast
             self.emaSlow = emaSlow
             self.atrPeriod = atrPeriod
@@ -52,18 +56,20 @@ public struct EmaCrossStrategy: Sendable {
         let entry = bar.close
         let stop = side == .buy ? entry - stopDistance : entry + stopDistance
         let target = side == .buy ? entry + targetDistance : entry - targetDistance
-        guard stop > .zero, target > .zero else { return nil }
+        let target2 = SignalLevels.target(side: side, entry: entry, stop: stop, multiple: max(parameters.rewardRisk2, parameters.rewardRisk),
+                                          tick: parameters.tickSize)
+        guard stop > .zero, target > .zero, target2 > .zero else { return nil }
 
         let separation = abs(fast - slow) / atr
         let confidence = min(1.0, 0.5 + separation)
         let direction = side == .buy ? "above" : "below"
         let rationale = "EMA\(parameters.emaFast) crossed \(direction) EMA\(parameters.emaSlow) at close \(entry.rupeeString); "
             + "stop \(parameters.stopAtrMultiple)×ATR(\(parameters.atrPeriod)) = \(stopDistance.rupeeString), "
-            + "target \(parameters.rewardRisk)R"
+            + "TP1 \(parameters.rewardRisk)R, TP2 \(max(parameters.rewardRisk2, parameters.rewardRisk))R"
         return TradeSignal(
             strategy: Self.name, symbol: bar.symbol, side: side, entry: entry, stop: stop, target: target,
             confidence: confidence, rationale: rationale,
             features: [fastName: fast, slowName: slow, atrName: atr, "separation_atr": separation],
-            barStart: bar.start)
+            barStart: bar.start, target2: target2)
     }
 }
