@@ -5,6 +5,20 @@ source "$(dirname "$0")/common.sh"
 BIN="${AITRAPP_BIN:-$ROOT/.build/release}"
 "$(dirname "$0")/stop.sh" >/dev/null 2>&1 || true
 "$BIN/migrate" up --dir "$ROOT/migrations"
+# control-api needs bearer tokens: use AITRAPP_OPERATOR_TOKEN / AITRAPP_VIEWER_TOKEN when set,
+# else the ones generated on the first run into $DATA/api-tokens.env (mode 600).
+TOKENS="$DATA/api-tokens.env"
+if [ -z "${AITRAPP_OPERATOR_TOKEN:-}" ] || [ -z "${AITRAPP_VIEWER_TOKEN:-}" ]; then
+  if [ ! -f "$TOKENS" ]; then
+    umask 077
+    printf 'AITRAPP_OPERATOR_TOKEN=%s\nAITRAPP_VIEWER_TOKEN=%s\n' "$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" \
+      "$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" >"$TOKENS"
+  fi
+  set -a; source "$TOKENS"; set +a
+  TOKEN_NOTE="$TOKENS"
+else
+  TOKEN_NOTE="from your environment"
+fi
 for svc in "${SERVICES[@]}"; do
   nohup "$BIN/$svc" >>"$DATA/logs/$svc.log" 2>&1 &
   echo $! >"$DATA/run/$svc.pid"
@@ -20,7 +34,8 @@ for svc in "${SERVICES[@]}"; do
 done
 cat <<MSG
 AITRAPP is running in PAPER mode on the simulated feed.
-  API:     http://$host:$port   (try: curl http://$host:$port/state)
+  API:     http://$host:$port   (try: curl -H "Authorization: Bearer \$AITRAPP_OPERATOR_TOKEN" http://$host:$port/state)
+  Tokens:  $TOKEN_NOTE   (operator: commands; viewer: reads)
   Logs:    $DATA/logs/<service>.log   (JSON, one line per event)
   Events:  redis-cli -u $AITRAPP_REDIS_URL psubscribe '*'
   Stop:    make stop

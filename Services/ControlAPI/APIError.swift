@@ -9,6 +9,8 @@ struct APIError: Error {
         case brokerCredentialsMissing = "broker_credentials_missing"
         case unavailable = "unavailable"
         case notFound = "not_found"
+        case unauthorized = "unauthorized"
+        case forbidden = "forbidden"
     }
 
     let code: Code
@@ -20,6 +22,8 @@ struct APIError: Error {
         case .brokerCredentialsMissing: return .conflict
         case .unavailable: return .serviceUnavailable
         case .notFound: return .notFound
+        case .unauthorized: return .unauthorized
+        case .forbidden: return .forbidden
         }
     }
 

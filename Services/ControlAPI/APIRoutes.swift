@@ -6,14 +6,31 @@ import ServiceKit
 
 /// The HTTP routes. Reads come from Postgres (the truth) and the Redis state keys.
 enum APIRoutes {
-    static let actor = "operator"
+    static let services = ["marketdata", "strategy-ranker", "risk-gate", "executor", "scheduler-worker", "control-api"]
 
-    static func make(commands: ControlCommands, context: ServiceKitContext) -> Router<BasicRequestContext> {
-        let router = Router()
+    static func make(commands: ControlCommands, context: ServiceKitContext, tokens: TokenStore) -> Router<APIRequestContext> {
+        let router = Router(context: APIRequestContext.self)
+        router.add(middleware: AuthMiddleware(tokens: tokens))
         let database = context.database
         let registry = context.registry
 
         router.get("/health") { _, _ in JSONResponse.make(.ok, "{\"status\":\"ok\"}") }
+
+        // Readiness: Redis and Postgres answer and every service's heartbeat is fresh (its key
+        // lives 15 s). 503 with what is missing otherwise.
+        router.get("/ready") { _, _ -> Response in
+            var missing: [String] = []
+            let heartbeats = try? await context.redis.pipeline(services.map { ["GET", Channel.Key.heartbeat($0)] })
+            if let heartbeats {
+                for (service, reply) in zip(services, heartbeats) where reply.string == nil { missing.append("heartbeat:\(service)") }
+            } else {
+                missing.append("redis")
+            }
+            let postgres = (try? await database.query("SELECT 1 AS one").count) == 1
+            if !postgres { missing.append("postgres") }
+            let body = "{\"ready\":\(missing.isEmpty),\"missing\":[\(missing.map(JSONResponse.quote).joined(separator: ","))]}"
+            return JSONResponse.make(missing.isEmpty ? .ok : .serviceUnavailable, body)
+        }
 
         router.get("/metrics") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
@@ -23,7 +40,6 @@ enum APIRoutes {
         router.get("/state") { _, _ in
             await respond {
                 let durable = try await database.withConnection { db in try SystemStateRepository.allJSON(on: db) }
-                let services = ["marketdata", "strategy-ranker", "risk-gate", "executor", "scheduler-worker", "control-api"]
                 let replies = try await context.redis.pipeline(
                     [["GET", Channel.Key.mode], ["GET", Channel.Key.paused], ["GET", Channel.Key.halted]]
                         + services.map { ["GET", Channel.Key.heartbeat($0)] })
@@ -79,19 +95,19 @@ enum APIRoutes {
             }
         }
 
-        router.post("/pause") { request, _ in
-            await respond { try await commands.setPaused(true, actor: actor, remote: remote(request)) }
+        router.post("/pause") { request, context in
+            await respond { try await commands.setPaused(true, actor: actor(context), remote: remote(request, context)) }
         }
-        router.post("/resume") { request, _ in
-            await respond { try await commands.setPaused(false, actor: actor, remote: remote(request)) }
+        router.post("/resume") { request, context in
+            await respond { try await commands.setPaused(false, actor: actor(context), remote: remote(request, context)) }
         }
-        router.post("/flatten") { request, _ in
-            await respond(status: .accepted) { try await commands.flatten(actor: actor, remote: remote(request)) }
+        router.post("/flatten") { request, context in
+            await respond(status: .accepted) { try await commands.flatten(actor: actor(context), remote: remote(request, context)) }
         }
-        router.post("/universe/reload") { request, _ in
-            await respond(status: .accepted) { try await commands.reloadUniverse(actor: actor, remote: remote(request)) }
+        router.post("/universe/reload") { request, context in
+            await respond(status: .accepted) { try await commands.reloadUniverse(actor: actor(context), remote: remote(request, context)) }
         }
-        router.post("/mode") { request, _ in
+        router.post("/mode") { request, context in
             await respond {
                 let body: ByteBuffer
                 do {
@@ -99,7 +115,7 @@ enum APIRoutes {
                 } catch {
                     throw APIError(code: .badRequest, message: "body larger than 16 KiB")
                 }
-                return try await commands.setMode(body: Data(buffer: body), actor: actor, remote: remote(request))
+                return try await commands.setMode(body: Data(buffer: body), actor: actor(context), remote: remote(request, context))
             }
         }
         return router
@@ -133,7 +149,17 @@ enum APIRoutes {
         return limit
     }
 
-    static func remote(_ request: Request) -> String? {
-        request.headers[.init("X-Forwarded-For")!]
+    /// The audit log's "who": the token's name.
+    static func actor(_ context: APIRequestContext) -> String {
+        context.principal?.name ?? "unknown"
+    }
+
+    /// The audit log's "from where": the TCP peer, with `X-Forwarded-For` when a proxy sent one.
+    static func remote(_ request: Request, _ context: APIRequestContext) -> String? {
+        let forwarded = request.headers[.init("X-Forwarded-For")!]
+        switch (context.peer, forwarded) {
+        case let (peer?, forwarded?): return "\(peer) (for \(forwarded))"
+        case let (peer, forwarded): return peer ?? forwarded
+        }
     }
 }

@@ -9,8 +9,12 @@ struct ControlAPIApp {
         let context = ServiceKitContext.bootstrap(service: "control-api")
         let host = context.config.string("control_api.host", default: "127.0.0.1")
         let port = context.require { try context.config.int("control_api.port", default: 8000) }
+        let tokens = context.require { try TokenStore(config: context.config) }
+        if tokens.isEmpty {
+            context.logger.warning("no API tokens configured: every route but /health answers 401")
+        }
         let commands = ControlCommands(context: context)
-        let app = Application(router: APIRoutes.make(commands: commands, context: context),
+        let app = Application(router: APIRoutes.make(commands: commands, context: context, tokens: tokens),
                               configuration: .init(address: .hostname(host, port: port)), logger: context.logger)
         // The API serves (health, state, flatten) while the PAPER reset waits for Redis and Postgres.
         await context.run([context.heartbeat(), app, StartupReset(commands: commands)])

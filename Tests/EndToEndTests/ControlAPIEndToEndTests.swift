@@ -52,10 +52,30 @@ struct ControlAPIEndToEndTests {
         let paper = try await stack.http("POST", "/mode", body: "{\"mode\":\"PAPER\"}")
         #expect(paper.status == 200)
 
+        // Ready only when every service beats: here only control-api runs.
+        let ready = try await stack.http("GET", "/ready", token: stack.viewerToken)
+        #expect(ready.status == 503 && ready.body.contains("heartbeat:executor") && !ready.body.contains("heartbeat:control-api")
+                && !ready.body.contains("postgres"))
+
+        // Bearer tokens: none or a wrong one is 401 (the token never echoed), a viewer reads but
+        // cannot command (403), /health needs nothing.
+        #expect(try await stack.http("GET", "/health", token: "").status == 200)
+        let anonymous = try await stack.http("GET", "/state", token: "")
+        #expect(anonymous.status == 401 && anonymous.body.contains("\"unauthorized\""))
+        let wrong = try await stack.http("POST", "/pause", token: "not-the-token-0123456789")
+        #expect(wrong.status == 401 && !wrong.body.contains("not-the-token"))
+        #expect(try await stack.http("GET", "/positions", token: stack.viewerToken).status == 200)
+        let viewerCommand = try await stack.http("POST", "/flatten", token: stack.viewerToken)
+        #expect(viewerCommand.status == 403 && viewerCommand.body.contains("\"forbidden\""))
+
         let db = stack.database.connect()
         let actions = try await db.query("SELECT action || ':' || result AS a FROM audit_log ORDER BY id").map { try $0.string("a") }
         #expect(actions == ["mode:refused: confirmation phrase", "mode:refused: confirmation phrase",
                             "mode:refused: no broker credentials", "pause:ok", "resume:ok", "mode:ok"])
+        // Who and from where: the token's name and the TCP peer.
+        let who = try await db.query("SELECT DISTINCT actor, remote_addr FROM audit_log")
+        #expect(try who.map { try $0.string("actor") } == ["operator"])
+        #expect(try who.first?.optionalString("remote_addr") == "127.0.0.1")
         for path in ["/positions", "/orders", "/trades", "/signals", "/decisions"] {
             let response = try await stack.http("GET", path)
             #expect(response.status == 200 && response.body.hasPrefix("["), "\(path) → \(response.status)")

@@ -28,6 +28,9 @@ final class ServiceStack: @unchecked Sendable {
 
     var redisURL: String { "redis://127.0.0.1:\(redisPort)" }
     var apiBase: String { "http://127.0.0.1:\(apiPort)" }
+    /// control-api's tokens for this stack (`http` sends the operator's unless told otherwise).
+    let operatorToken = "op-" + TestEnvironment.uniqueName("token")
+    let viewerToken = "view-" + TestEnvironment.uniqueName("token")
 
     init(overrides: [String: String]) async throws {
         database = try await TemporaryDatabase.create()
@@ -48,6 +51,8 @@ final class ServiceStack: @unchecked Sendable {
         env["AITRAPP_RISK_GATE_METRICS_PORT"] = String(ports["risk-gate"]!)
         env["AITRAPP_EXECUTOR_METRICS_PORT"] = String(ports["executor"]!)
         env["AITRAPP_SCHEDULER_WORKER_METRICS_PORT"] = String(ports["scheduler-worker"]!)
+        env["AITRAPP_OPERATOR_TOKEN"] = operatorToken
+        env["AITRAPP_VIEWER_TOKEN"] = viewerToken
         env.removeValue(forKey: "KITE_API_KEY")
         env.removeValue(forKey: "KITE_ACCESS_TOKEN")
         for (key, value) in overrides { env[key] = value }
@@ -117,10 +122,15 @@ final class ServiceStack: @unchecked Sendable {
 
     // MARK: HTTP
 
-    func http(_ method: String, _ path: String, body: String? = nil, port: Int? = nil) async throws -> (status: Int, body: String) {
+    /// A request to control-api (or another port) with `Authorization: Bearer <token>`;
+    /// the operator's token by default, none when `token` is "".
+    func http(_ method: String, _ path: String, body: String? = nil, port: Int? = nil,
+              token: String? = nil) async throws -> (status: Int, body: String) {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port ?? apiPort)\(path)")!)
         request.httpMethod = method
         request.timeoutInterval = 5
+        let bearer = token ?? operatorToken
+        if !bearer.isEmpty { request.setValue("Bearer \(bearer)", forHTTPHeaderField: "Authorization") }
         if let body { request.httpBody = Data(body.utf8) }
         let (data, response) = try await URLSession.shared.data(for: request)
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
