@@ -21,4 +21,5 @@ public enum MessageType: String, Codable, Sendable, CaseIterable {
     case controlMode = "control.mode"
     case job = "job.run"
     case riskEvent = "risk.event"
+    case riskSnapshot = "risk.snapshot"
 }
