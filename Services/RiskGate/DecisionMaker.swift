@@ -32,7 +32,7 @@ struct DecisionMaker: Sendable {
 
     func decide(_ payload: SignalPayload, trace: String) async throws {
         guard let side = Side(rawValue: payload.side) else { throw MalformedMessage(reason: "side \(payload.side)") }
-        let signal = TradeSignal(strategy: payload.strategy, symbol: payload.symbol, side: side, entry: Paise(payload.entryPaise),
+        let proposed = TradeSignal(strategy: payload.strategy, symbol: payload.symbol, side: side, entry: Paise(payload.entryPaise),
                                  stop: Paise(payload.stopPaise), target: Paise(payload.targetPaise),
                                  confidence: payload.confidence, rationale: payload.rationale, features: payload.features,
                                  barStart: payload.barStart)
@@ -40,8 +40,9 @@ struct DecisionMaker: Sendable {
         do { try await halts.expireIfDue(now: now, mode: .paper, trace: trace) } catch {
             context.logger.error("halt expiry not checked", metadata: ["trace": "\(trace)", "error": "\(error)"])
         }
-        let (state, facts) = await reader.read(symbol: signal.symbol, now: now, trace: trace)
-        var instrument = facts ?? .unknown(signal.symbol)
+        let (state, facts) = await reader.read(symbol: proposed.symbol, now: now, trace: trace)
+        var instrument = facts ?? .unknown(proposed.symbol)
+        let signal = AtrStop.normalise(proposed, tick: instrument.tickSize)
         instrument.eventBlackout = settings.blackouts.contains { $0.contains(signal.barStart) }
         let quote = quotes.quote(signal.symbol, now: now, maxAge: settings.quoteMaxAgeSeconds)
         let decision = policy.canEnter(signal, instrument: instrument, quote: quote, state: state, now: context.clock.now())

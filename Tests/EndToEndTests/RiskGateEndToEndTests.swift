@@ -21,6 +21,7 @@ struct RiskGateEndToEndTests {
             switch scenario {
             case .spreadThenTradesPerDay: try await spreadThenTradesPerDay(stack, recorder)
             case .minusTwoRHalt: try await minusTwoRHalt(stack, recorder)
+            case .postgresDown: try await postgresDown(stack, recorder)
             }
         } catch {
             for service in ["risk-gate", "executor", "control-api"] { print("---- \(service) log ----\n\(stack.log(service).suffix(4000))") }
@@ -32,7 +33,7 @@ struct RiskGateEndToEndTests {
         await stack.shutdown()
     }
 
-    enum Scenario { case spreadThenTradesPerDay, minusTwoRHalt }
+    enum Scenario { case spreadThenTradesPerDay, minusTwoRHalt, postgresDown }
 
     static func registerNifty(_ db: PostgresDatabase) async throws {
         try await db.withConnection { runner in
@@ -64,6 +65,27 @@ struct RiskGateEndToEndTests {
 
     @Test func aMinusTwoRDayHaltsUntilTheNextSession() async throws {
         try await Self.run([:], .minusTwoRHalt)
+    }
+
+    @Test func postgresUnreachableApprovesNothing() async throws {
+        try await Self.run([:], .postgresDown)
+    }
+
+    /// risk-gate pointed at a Postgres that refuses connections: the signal is not approved
+    /// on a guess (no decision is published at all, since none can be recorded first).
+    static func postgresDown(_ stack: ServiceStack, _ recorder: EventRecorder) async throws {
+        let db = stack.database.connect()
+        try await registerNifty(db)
+        try await startRiskGate(stack, extra: ["AITRAPP_POSTGRES_URL": "postgres://aitrapp@127.0.0.1:1/aitrapp?connect_timeout=2"])
+        let bus = RiskGateBus(redis: RedisClientFactory.make(stack.redisURL), db: db)
+        let (signal, trace, _) = try await bus.signal(entry: 2_473_405, stop: 2_471_405, bar: bar)
+        #expect(await TestEnvironment.eventually(timeout: .seconds(20)) {
+            stack.log("risk-gate").contains("risk state unreadable, failing closed") && stack.log("risk-gate").contains(trace)
+                && stack.log("risk-gate").contains("message handling failed")
+        })
+        #expect(try await bus.decision(signal) == nil)
+        #expect(!recorder.all.contains { $0.channel == "decisions" })
+        #expect(stack.isRunning("risk-gate"))
     }
 
     static func spreadThenTradesPerDay(_ stack: ServiceStack, _ recorder: EventRecorder) async throws {

@@ -21,7 +21,7 @@ public struct RiskSnapshot: Sendable, Hashable, Codable {
     public var haltReason: String?
     /// The tripwires currently breached (`daily_loss`, `daily_r`, `weekly_r`).
     public var breaches: [String]
-    public var limits: RiskLimits
+    public var limits: RiskLimitsSummary
     public var canTakeNewPosition: Bool
 
     public init(state: RiskState, limits: RiskLimits, asOf: Date) {
@@ -43,7 +43,7 @@ public struct RiskSnapshot: Sendable, Hashable, Codable {
         self.halted = state.halted
         self.haltReason = state.haltReason
         self.breaches = breaches.map(\.kind.rawValue)
-        self.limits = limits
+        self.limits = RiskLimitsSummary(limits)
         self.canTakeNewPosition = state.readable && state.leader && !state.paused && !state.halted && breaches.isEmpty
             && state.tradesToday < limits.maxTradesPerDay && state.openPositions < limits.maxOpenPositions
             && state.openRisk < limits.heatLimit
