@@ -67,11 +67,12 @@ struct CoreBenchCommand {
                                                        maxOpenPositions: 5, maxLotsPerTrade: 10))
         let signal = TradeSignal(strategy: "ema_cross", symbol: "NIFTY", side: .buy, entry: Paise(2_450_000), stop: Paise(2_447_000),
                                  target: Paise(2_456_000), confidence: 0.7, rationale: "", features: [:], barStart: start)
-        let state = RiskState(mode: .paper, paused: false, halted: false, openPositions: 1)
-        let decisions = 1_000_000
+        let state = RiskState(mode: .paper, paused: false, halted: false, openPositions: 1, readAt: start)
+        let instrument = InstrumentFacts(symbol: "NIFTY", underlying: "NIFTY", kind: .future, lotSize: 75, freezeQuantity: 1_800)
+        let decisions = 100_000
         var approved = 0
         let riskElapsed = clock.measure {
-            for _ in 0..<decisions where policy.canEnter(signal, lotSize: 75, state: state).approved { approved += 1 }
+            for _ in 0..<decisions where policy.canEnter(signal, instrument: instrument, quote: nil, state: state, now: start).approved { approved += 1 }
         }
         let riskSeconds = Double(riskElapsed.components.seconds) + Double(riskElapsed.components.attoseconds) / 1e18
         print(String(format: "risk gate canEnter: %d calls in %.3f s = %.0f ns/call (%d approved)",

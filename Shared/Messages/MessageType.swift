@@ -24,4 +24,5 @@ public enum MessageType: String, Codable, Sendable, CaseIterable {
     case regimeUpdated = "regime.updated"
     case job = "job.run"
     case riskEvent = "risk.event"
+    case riskSnapshot = "risk.snapshot"
 }

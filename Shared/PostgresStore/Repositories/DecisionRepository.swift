@@ -4,19 +4,24 @@ import TradingCore
 
 /// `decisions`: one per signal, keyed by `client_plan_id`.
 public enum DecisionRepository {
-    /// Inserts a decision; returns false when the plan id exists (a replayed signal).
+    /// Inserts a decision with every gate verdict (JSON) and the numbers behind the size;
+    /// returns false when the plan id exists (a replayed signal), which leaves the first one.
     public static func insert(id: UUID, signalId: UUID, clientPlanId: String, trace: String, mode: TradingMode,
                               signal: TradeSignal, decision: RiskDecision, configSha: String, on db: any SQLRunner) throws -> Bool {
-        let verdicts = String(decoding: try MessageCoding.makeEncoder().encode(decision.verdicts), as: UTF8.self)
+        let encoder = MessageCoding.makeEncoder()
+        let verdicts = String(decoding: try encoder.encode(decision.verdicts), as: UTF8.self)
+        let slices = String(decoding: try encoder.encode(decision.slices), as: UTF8.self)
         let rows = try db.query("""
             INSERT INTO decisions (id, signal_id, client_plan_id, trace, status, mode, symbol, side, lots, lot_size,
-                                   quantity, risk_amount, verdicts, config_sha)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14)
+                                   quantity, risk_amount, verdicts, config_sha, fees_estimate, heat_before, heat_after,
+                                   margin_required, slices)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15, $16, $17, $18, $19::jsonb)
             ON CONFLICT DO NOTHING
             RETURNING id
             """, [id, signalId, clientPlanId, trace, decision.approved ? "APPROVED" : "REJECTED", mode.rawValue,
                   signal.symbol, signal.side.rawValue, decision.lots, decision.lotSize, decision.quantity,
-                  decision.riskAmount, verdicts, configSha])
+                  decision.riskAmount, verdicts, configSha, decision.fees, decision.heatBefore, decision.heatAfter,
+                  decision.marginRequired, slices])
         return !rows.isEmpty
     }
 
@@ -35,7 +40,7 @@ public enum DecisionRepository {
     public static func recentJSON(limit: Int, on db: any SQLRunner) throws -> String {
         try JSONQuery.array("""
             SELECT id, signal_id, client_plan_id, trace, status, mode, symbol, side, lots, lot_size, quantity,
-                   risk_amount, verdicts, config_sha, created_at
+                   risk_amount, fees_estimate, heat_before, heat_after, margin_required, slices, verdicts, config_sha, created_at
             FROM decisions ORDER BY created_at DESC LIMIT $1
             """, [limit], on: db)
     }
