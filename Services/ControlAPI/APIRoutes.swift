@@ -58,6 +58,16 @@ enum APIRoutes {
             }
         }
 
+        // The risk state as risk-gate last wrote it (heat, day P&L and R, limits, breaches).
+        router.get("/risk") { _, _ in
+            await respond {
+                guard let snapshot = try await context.redis.get(Channel.Key.riskSnapshot) else {
+                    throw APIError(code: .notFound, message: "no risk snapshot yet: is risk-gate running?")
+                }
+                return snapshot
+            }
+        }
+
         router.get("/positions") { request, _ in
             await respond {
                 let status = try statusFilter(request, allowed: ["OPEN", "CLOSED"])

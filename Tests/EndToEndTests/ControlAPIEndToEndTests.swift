@@ -57,6 +57,10 @@ struct ControlAPIEndToEndTests {
         #expect(ready.status == 503 && ready.body.contains("heartbeat:executor") && !ready.body.contains("heartbeat:control-api")
                 && !ready.body.contains("postgres"))
 
+        // No risk-gate in this stack: no snapshot yet.
+        let risk = try await stack.http("GET", "/risk", token: stack.viewerToken)
+        #expect(risk.status == 404 && risk.body.contains("no risk snapshot yet"))
+
         // Bearer tokens: none or a wrong one is 401 (the token never echoed), a viewer reads but
         // cannot command (403), /health needs nothing.
         #expect(try await stack.http("GET", "/health", token: "").status == 200)
