@@ -32,6 +32,8 @@ enum APIRoutes {
             return JSONResponse.make(missing.isEmpty ? .ok : .serviceUnavailable, body)
         }
 
+        router.get("/openapi.json") { _, _ in JSONResponse.make(.ok, OpenAPIDocument.json) }
+
         router.get("/metrics") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                      body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
@@ -65,6 +67,27 @@ enum APIRoutes {
                     throw APIError(code: .notFound, message: "no risk snapshot yet: is risk-gate running?")
                 }
                 return snapshot
+            }
+        }
+
+        router.get("/audit") { request, _ in
+            await respond {
+                let action = request.uri.queryParameters.get("action")
+                let limit = try limitParameter(request)
+                return try await database.withConnection { db in try AuditRepository.recentJSON(action: action, limit: limit, on: db) }
+            }
+        }
+
+        // One trade with its chain: signal → decision → orders → fills.
+        router.get("/trades/:id") { request, context in
+            await respond {
+                guard let raw = context.parameters.get("id"), let id = UUID(uuidString: raw) else {
+                    throw APIError(code: .badRequest, message: "trade id must be a UUID")
+                }
+                guard let chain = try await database.withConnection({ db in try TradeRepository.chainJSON(id: id, on: db) }) else {
+                    throw APIError(code: .notFound, message: "no trade \(id.uuidString.lowercased())")
+                }
+                return chain
             }
         }
 
@@ -116,6 +139,9 @@ enum APIRoutes {
         }
         router.post("/universe/reload") { request, context in
             await respond(status: .accepted) { try await commands.reloadUniverse(actor: actor(context), remote: remote(request, context)) }
+        }
+        router.post("/strategies/reload") { request, context in
+            await respond(status: .accepted) { try await commands.reloadStrategies(actor: actor(context), remote: remote(request, context)) }
         }
         router.post("/mode") { request, context in
             await respond {

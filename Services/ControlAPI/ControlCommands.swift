@@ -123,6 +123,17 @@ struct ControlCommands: Sendable {
         return "{\"universe\":\"reload requested\",\"trace\":\"\(trace)\"}"
     }
 
+    /// Asks strategy-ranker to re-read its configuration (`strategies.reload` on `control`);
+    /// a bad file is refused there, naming the key, and the running config stays.
+    func reloadStrategies(actor: String, remote: String?) async throws(APIError) -> String {
+        let trace = TraceID.make()
+        try await record(action: "strategies.reload", request: "{}", actor: actor, remote: remote) { _ in }
+        let published = await context.bus.publish(.strategiesReload, on: Channel.control, trace: trace, mode: await currentMode(),
+                                                  payload: ControlPayload(actor: actor, reason: "operator reload"))
+        guard published else { throw APIError(code: .unavailable, message: "strategies reload not sent: Redis unavailable") }
+        return "{\"strategies\":\"reload requested\",\"trace\":\"\(trace)\"}"
+    }
+
     /// Writes the change and its audit row in one transaction.
     private func record(action: String, request: String, actor: String, remote: String?,
                         change: @escaping @Sendable (any SQLRunner) throws -> Void) async throws(APIError) {

@@ -76,6 +76,10 @@ struct ControlAPIEndToEndTests {
         let actions = try await db.query("SELECT action || ':' || result AS a FROM audit_log ORDER BY id").map { try $0.string("a") }
         #expect(actions == ["mode:refused: confirmation phrase", "mode:refused: confirmation phrase",
                             "mode:refused: no broker credentials", "pause:ok", "resume:ok", "mode:ok"])
+        let reload = try await stack.http("POST", "/strategies/reload")
+        #expect(reload.status == 202 && reload.body.contains("reload requested"))
+        #expect(try await db.query("SELECT count(*) AS n FROM audit_log WHERE action = 'strategies.reload'").first?.int("n") == 1)
+
         // Who and from where: the token's name and the TCP peer.
         let who = try await db.query("SELECT DISTINCT actor, remote_addr FROM audit_log")
         #expect(try who.map { try $0.string("actor") } == ["operator"])
@@ -84,6 +88,32 @@ struct ControlAPIEndToEndTests {
             let response = try await stack.http("GET", path)
             #expect(response.status == 200 && response.body.hasPrefix("["), "\(path) → \(response.status)")
         }
+    }
+
+    /// Every route registered in APIRoutes.swift is in /openapi.json with its method, and
+    /// every documented path is a route (`:id` in the router is `{id}` in OpenAPI).
+    @Test func openAPIDocumentMatchesTheRoutes() async throws {
+        let source = try String(contentsOf: TestEnvironment.root.appendingPathComponent("Services/ControlAPI/APIRoutes.swift"), encoding: .utf8)
+        let pattern = try NSRegularExpression(pattern: #"router\.(get|post|put|delete|patch)\("([^"]+)""#)
+        let routes = Set(pattern.matches(in: source, range: NSRange(source.startIndex..., in: source)).map { match -> String in
+            let method = String(source[Range(match.range(at: 1), in: source)!])
+            let path = String(source[Range(match.range(at: 2), in: source)!])
+                .replacingOccurrences(of: #":([A-Za-z_]+)"#, with: "{$1}", options: .regularExpression)
+            return method + " " + path
+        })
+        #expect(routes.count >= 15)
+        let stack = try await ServiceStack(overrides: [:])
+        try stack.start("control-api")
+        try #require(await TestEnvironment.eventually(timeout: .seconds(20)) { (try? await stack.http("GET", "/health").status) == 200 })
+        let response = try await stack.http("GET", "/openapi.json", token: stack.viewerToken)
+        await stack.shutdown()
+        #expect(response.status == 200)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(response.body.utf8)) as? [String: Any])
+        #expect(document["openapi"] as? String == "3.1.0")
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        let documented = Set(paths.flatMap { path, operations in operations.keys.map { $0 + " " + path } })
+        #expect(routes.subtracting(documented).isEmpty, "routes missing from /openapi.json: \(routes.subtracting(documented).sorted())")
+        #expect(documented.subtracting(routes).isEmpty, "documented but not routed: \(documented.subtracting(routes).sorted())")
     }
 
     @Test func replayStopsAtABadRowNamingTheLine() async throws {

@@ -115,7 +115,7 @@ struct PaperTradeEndToEndTests {
         }
         #expect(flat, "positions or working orders remain after flatten")
         let trade = try #require(try await db.query("""
-            SELECT t.trace, t.exit_reason, t.signal_id, t.decision_id, t.quantity, t.gross_pnl, t.fees, t.net_pnl,
+            SELECT t.id, t.trace, t.exit_reason, t.signal_id, t.decision_id, t.quantity, t.gross_pnl, t.fees, t.net_pnl,
                    ef.order_id AS entry_order, xf.order_id AS exit_order, xo.leg AS exit_leg, xo.status AS exit_status
             FROM trades t JOIN fills ef ON ef.id = t.entry_fill_id JOIN fills xf ON xf.id = t.exit_fill_id
             JOIN orders xo ON xo.id = xf.order_id
@@ -134,6 +134,19 @@ struct PaperTradeEndToEndTests {
         })
         let audit = try await db.query("SELECT action, result FROM audit_log WHERE action = 'flatten'")
         #expect(audit.count == 1)
+        #expect(try await stack.http("GET", "/audit?action=flatten", token: stack.viewerToken).body.contains("\"actor\":\"operator\""))
+
+        // GET /trades/{id}: the trade with its signal, decision, four orders and their fills.
+        let tradeID = try trade.uuid("id").uuidString.lowercased()
+        let whole = try await stack.http("GET", "/trades/\(tradeID)", token: stack.viewerToken)
+        #expect(whole.status == 200)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(whole.body.utf8)) as? [String: Any])
+        #expect((object["signal"] as? [String: Any])?["id"] as? String == (try trade.uuid("signal_id")).uuidString.lowercased())
+        #expect((object["decision"] as? [String: Any])?["trace"] as? String == trace)
+        #expect((object["orders"] as? [Any])?.count == 4)                       // entry, stop, target, exit
+        #expect((object["fills"] as? [Any])?.count == 2)                        // entry and exit
+        #expect(try await stack.http("GET", "/trades/\(UUID().uuidString)").status == 404)
+        #expect(try await stack.http("GET", "/trades/not-a-uuid").status == 400)
 
         // The restarted executor is subscribed again and the desk is paused by the kill switch.
         #expect(await TestEnvironment.eventually(timeout: .seconds(15)) { stack.log("executor").components(separatedBy: "redis subscribed").count == 5 })

@@ -53,3 +53,24 @@ public enum TradeRepository {
             """, [limit], on: db)
     }
 }
+
+extension TradeRepository {
+    /// One trade with its whole chain as a JSON object: the trade, the signal that started
+    /// it, the risk decision, every order of the decision (entry and OCO children) and every
+    /// fill of those orders. Nil when there is no such trade.
+    public static func chainJSON(id: UUID, on db: any SQLRunner) throws -> String? {
+        let rows = try db.query("""
+            SELECT json_build_object(
+                'trade', (SELECT row_to_json(t) FROM trades t WHERE t.id = $1),
+                'signal', (SELECT row_to_json(s) FROM signals s WHERE s.id = tr.signal_id),
+                'decision', (SELECT row_to_json(d) FROM decisions d WHERE d.id = tr.decision_id),
+                'orders', (SELECT coalesce(json_agg(o ORDER BY o.created_at, o.id), '[]'::json) FROM orders o
+                           WHERE o.decision_id = tr.decision_id),
+                'fills', (SELECT coalesce(json_agg(f ORDER BY f.filled_at, f.id), '[]'::json) FROM fills f
+                          JOIN orders o ON o.id = f.order_id WHERE o.decision_id = tr.decision_id)
+            )::text AS body
+            FROM trades tr WHERE tr.id = $1
+            """, [id])
+        return try rows.first?.string("body")
+    }
+}
