@@ -10,6 +10,7 @@ enum APIRoutes {
 
     static func make(commands: ControlCommands, context: ServiceKitContext, tokens: TokenStore) -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
+        router.add(middleware: CORSAllowList(origins: Set(context.config.list("control_api.cors_origins", default: []))))
         router.add(middleware: AuthMiddleware(tokens: tokens))
         let database = context.database
         let registry = context.registry

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 import TestSupport
 
@@ -7,7 +10,7 @@ import TestSupport
 @Suite("End to end: control-api commands", .serialized)
 struct ControlAPIEndToEndTests {
     @Test func modePauseAndBadRequests() async throws {
-        let stack = try await ServiceStack(overrides: [:])
+        let stack = try await ServiceStack(overrides: ["AITRAPP_CONTROL_API_CORS_ORIGINS": "http://desk.example:8080"])
         do {
             try await checkCommands(stack)
         } catch {
@@ -16,6 +19,14 @@ struct ControlAPIEndToEndTests {
             throw error
         }
         await stack.shutdown()
+    }
+
+    private func corsHeader(_ stack: ServiceStack, origin: String) async throws -> String? {
+        var request = URLRequest(url: URL(string: "\(stack.apiBase)/state")!)
+        request.setValue(origin, forHTTPHeaderField: "Origin")
+        request.setValue("Bearer \(stack.viewerToken)", forHTTPHeaderField: "Authorization")
+        let (_, response) = try await URLSession.shared.data(for: request)
+        return (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Access-Control-Allow-Origin")
     }
 
     private func checkCommands(_ stack: ServiceStack) async throws {
@@ -56,6 +67,15 @@ struct ControlAPIEndToEndTests {
         let ready = try await stack.http("GET", "/ready", token: stack.viewerToken)
         #expect(ready.status == 503 && ready.body.contains("heartbeat:executor") && !ready.body.contains("heartbeat:control-api")
                 && !ready.body.contains("postgres"))
+
+        // CORS: only the allow-listed origin gets the header and its preflight.
+        #expect(try await corsHeader(stack, origin: "http://desk.example:8080") == "http://desk.example:8080")
+        #expect(try await corsHeader(stack, origin: "http://evil.example") == nil)
+        var preflight = URLRequest(url: URL(string: "\(stack.apiBase)/pause")!)
+        preflight.httpMethod = "OPTIONS"
+        preflight.setValue("http://evil.example", forHTTPHeaderField: "Origin")
+        let (_, refused) = try await URLSession.shared.data(for: preflight)
+        #expect((refused as? HTTPURLResponse)?.statusCode == 403)
 
         // No risk-gate in this stack: no snapshot yet.
         let risk = try await stack.http("GET", "/risk", token: stack.viewerToken)
