@@ -24,4 +24,6 @@ public enum MessageType: String, Codable, Sendable, CaseIterable {
     case regimeUpdated = "regime.updated"
     case job = "job.run"
     case riskEvent = "risk.event"
+    /// scheduler-worker's end-of-day report (`eod.report` job) on `reports`.
+    case eodReport = "report.eod"
 }
