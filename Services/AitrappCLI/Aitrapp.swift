@@ -3,11 +3,11 @@ import Foundation
 import TradingCore
 
 @main
-struct Aitrapp: ParsableCommand {
+struct Aitrapp: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aitrapp",
         abstract: "AITRAPP command-line tools.",
-        subcommands: [Indicators.self]
+        subcommands: [Indicators.self, Jobs.self]
     )
 }
 

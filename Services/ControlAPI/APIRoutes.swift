@@ -129,6 +129,11 @@ enum APIRoutes {
             }
         }
 
+        let schedule = context.require { try JobScheduleLoader.load(context.config) }
+        router.get("/jobs") { _, _ in
+            await respond { try await JobsView.body(schedule: schedule, now: context.clock.now(), context: context) }
+        }
+
         router.post("/pause") { request, context in
             await respond { try await commands.setPaused(true, actor: actor(context), remote: remote(request, context)) }
         }

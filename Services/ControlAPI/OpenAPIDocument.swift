@@ -39,6 +39,7 @@ enum OpenAPIDocument {
         "/metrics": ["get": operation("Prometheus text", tag: "health")],
         "/openapi.json": ["get": operation("This document", tag: "health")],
         "/state": ["get": operation("Mode, paused, halted, heartbeats and the durable system_state", tag: "state")],
+        "/jobs": ["get": operation("Scheduled jobs: IST schedule, catch-up policy, next fire time, last runs, the leader", tag: "state")],
         "/risk": ["get": operation("risk-gate's last risk snapshot (404 before the first)", tag: "state")],
         "/audit": ["get": operation("Audit log of commands", tag: "reads", parameters: [query("action", "one action only"), limit])],
         "/positions": ["get": operation("Positions", tag: "reads", parameters: [query("status", "filter", enumeration: ["OPEN", "CLOSED"]), limit])],

@@ -11,10 +11,12 @@ import ServiceLifecycle
 struct ExecutorService: Service {
     let context: ServiceKitContext
     let engine: ExecutionEngine
+    let eodFallback: EODFallback
 
     func run() async throws {
         await engine.restoreWithRetry()
         let engine = self.engine
+        let eodFallback = self.eodFallback
         let reconcile: @Sendable () -> Void = { Task { await engine.reconcilePending() } }
         let commands = MessageConsumer(
             redis: context.redisConfiguration, channels: [Channel.decisions, Channel.control, Channel.jobs],
@@ -31,6 +33,7 @@ struct ExecutorService: Service {
                 await engine.setMode(control.mode)
             case .job:
                 let job = try message.decode(JobPayload.self).payload
+                await eodFallback.jobArrived(job)
                 if job.job == "eod.flatten" { await engine.requestFlatten(reason: .endOfDay, trace: message.header.trace) }
             default:
                 return

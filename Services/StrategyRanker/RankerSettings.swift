@@ -47,23 +47,12 @@ struct RankerSettings: Sendable {
                               configSha: sha, strategyNames: slots.map(\.name))
     }
 
-    /// `strategy_ranker.events_file` (relative to the config file's folder), and the expiry rules
-    /// `strategy_ranker.weekly_expiry` / `monthly_expiry` as `SYMBOL=DAY` lists.
+    /// `strategy_ranker.events_file` (relative to the config file's folder) on top of the shared
+    /// trading calendar (`calendar.*`: holidays, special sessions, expiry rules).
     static func loadCalendar(_ config: AppConfig, environment: [String: String]) throws -> (EventCalendar, String) {
-        var rules: [String: ExpiryRule] = [:]
-        for (key, weekly) in [("strategy_ranker.weekly_expiry", true), ("strategy_ranker.monthly_expiry", false)] {
-            for entry in config.list(key, default: []) {
-                let parts = entry.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
-                guard parts.count == 2, let day = ExpiryRule.weekday(named: parts[1]) else {
-                    throw ConfigError.invalidValue(key: key, expected: "SYMBOL=DAY entries like NIFTY=TUE, got '\(entry)'")
-                }
-                var rule = rules[parts[0].uppercased()] ?? ExpiryRule(weeklyWeekday: nil, monthlyWeekday: nil)
-                if weekly { rule.weeklyWeekday = day } else { rule.monthlyWeekday = day }
-                rules[parts[0].uppercased()] = rule
-            }
-        }
+        let trading = try TradingCalendarLoader.load(config, environment: environment)
         let file = config.string("strategy_ranker.events_file", default: "")
-        guard !file.isEmpty else { return (EventCalendar(expiryRules: rules), "") }
+        guard !file.isEmpty else { return (EventCalendar(trading: trading.calendar), trading.text) }
         let configPath = environment["AITRAPP_CONFIG"] ?? "deploy/config/aitrapp.yaml"
         let path = file.hasPrefix("/") ? file
             : URL(fileURLWithPath: configPath).deletingLastPathComponent().appendingPathComponent(file).path
@@ -71,7 +60,7 @@ struct RankerSettings: Sendable {
             throw ConfigError.invalidValue(key: "strategy_ranker.events_file", expected: "a readable file (\(path))")
         }
         do {
-            return (EventCalendar(events: try EventCalendarParser.parse(text), expiryRules: rules), text)
+            return (EventCalendar(events: try EventCalendarParser.parse(text), trading: trading.calendar), trading.text + "\n" + text)
         } catch {
             throw ConfigError.invalidValue(key: "strategy_ranker.events_file", expected: "a valid calendar: \(error)")
         }

@@ -15,6 +15,7 @@ public enum Channel {
     public static let risk = "risk"
     public static let control = "control"
     public static let jobs = "jobs"
+    public static let reports = "reports"
     /// `regime.updated`: an underlying's regime changed.
     public static let regime = "regime"
 
@@ -25,6 +26,8 @@ public enum Channel {
         public static let halted = "state:halted"
         public static let riskSnapshot = "risk:snapshot"
         public static func heartbeat(_ service: String) -> String { "heartbeat:\(service)" }
+        /// The scheduler leader lock: the leader's token, with an expiry renewed by the leader.
+        public static let schedulerLeader = "scheduler:leader"
         /// The current regime of an underlying (`TREND`, `RANGE`, `VOLATILE`, `NO_TRADE`), set by strategy-ranker.
         public static func regime(_ symbol: String) -> String { "regime:\(symbol)" }
         /// The last bar close in paise, set by marketdata (exits after a restart price from it).

@@ -25,4 +25,6 @@ public enum MessageType: String, Codable, Sendable, CaseIterable {
     case job = "job.run"
     case riskEvent = "risk.event"
     case riskSnapshot = "risk.snapshot"
+    /// scheduler-worker's end-of-day report (`eod.report` job) on `reports`.
+    case eodReport = "report.eod"
 }

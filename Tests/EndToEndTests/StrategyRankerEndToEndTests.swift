@@ -19,6 +19,7 @@ struct StrategyRankerEndToEndTests {
         let config = folder.appendingPathComponent("aitrapp.yaml")
         try original.write(to: config, atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(at: configDir.appendingPathComponent("events.csv"), to: folder.appendingPathComponent("events.csv"))
+        try FileManager.default.copyItem(at: configDir.appendingPathComponent("calendar"), to: folder.appendingPathComponent("calendar"))
         let stack = try await ServiceStack(overrides: [
             "AITRAPP_CONFIG": config.path,
             "AITRAPP_MARKETDATA_FEED": "replay",

@@ -104,7 +104,7 @@ struct ScheduledJobTests {
     @Test("parses HH:MM", arguments: [("08:30", 8, 30), ("15:25", 15, 25), ("00:00", 0, 0), ("23:59", 23, 59)])
     func parses(time: String, hour: Int, minute: Int) throws {
         let job = try #require(ScheduledJob(name: "x", time: time))
-        #expect(job.hour == hour && job.minute == minute && job.name == "x")
+        #expect(job.timing == .daily(minute: hour * 60 + minute) && job.name == "x")
     }
 
     @Test("rejects malformed times", arguments: ["25:00", "24:00", "8:3x", "12:60", "0830", "", ":", "08:30:00", "-1:00", "ab:cd"])

@@ -9,11 +9,14 @@ public struct JobPayload: Codable, Sendable, Hashable {
     /// IST `HH:MM`.
     public var slot: String
     public var scheduledAt: Date
+    /// `schedule` (at its minute) or `catch_up` (late, after downtime); absent = `schedule`.
+    public var source: String?
 
-    public init(job: String, tradingDay: String, slot: String, scheduledAt: Date) {
+    public init(job: String, tradingDay: String, slot: String, scheduledAt: Date, source: String? = nil) {
         self.job = job
         self.tradingDay = tradingDay
         self.slot = slot
         self.scheduledAt = scheduledAt
+        self.source = source
     }
 }

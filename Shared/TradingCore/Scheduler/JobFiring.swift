@@ -5,7 +5,17 @@ public struct JobFiring: Hashable, Sendable {
     public var job: ScheduledJob
     /// `yyyy-MM-dd` in IST.
     public var tradingDay: String
-    /// `HH:MM` in IST; with the day it makes the run unique.
+    /// `HH:MM` in IST; with the job and the day it makes the run unique.
     public var slot: String
     public var scheduledAt: Date
+
+    public init(job: ScheduledJob, tradingDay: String, slot: String, scheduledAt: Date) {
+        self.job = job
+        self.tradingDay = tradingDay
+        self.slot = slot
+        self.scheduledAt = scheduledAt
+    }
+
+    /// `job|slot`: the run's key within its day.
+    public var key: String { "\(job.name)|\(slot)" }
 }

@@ -1,25 +1,37 @@
-/// A job that fires at a fixed IST time on every weekday.
+/// A job of the day: its name (the `job` of `job.run`), its IST timing and its catch-up policy.
 public struct ScheduledJob: Hashable, Sendable, Codable {
     public var name: String
-    public var hour: Int
-    public var minute: Int
+    public var timing: JobTiming
+    public var catchUp: CatchUpPolicy
 
-    public init(name: String, hour: Int, minute: Int) {
+    public init(name: String, timing: JobTiming, catchUp: CatchUpPolicy? = nil) {
         self.name = name
-        self.hour = hour
-        self.minute = minute
+        self.timing = timing
+        self.catchUp = catchUp ?? CatchUpPolicy.defaultPolicy(for: name)
     }
 
-    /// Parses `"HH:MM"` (24-hour IST).
+    /// A daily job at `hour:minute` IST.
+    public init(name: String, hour: Int, minute: Int) {
+        self.init(name: name, timing: .daily(minute: hour * 60 + minute))
+    }
+
+    /// Parses a config timing (`"HH:MM"`, `"HH:MM-HH:MM/N"`, `"MON HH:MM"`).
     public init?(name: String, time: String) {
-        let parts = time.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isASCIIDigit) }),
-              let hour = Int(parts[0]), let minute = Int(parts[1]),
-              (0..<24).contains(hour), (0..<60).contains(minute) else { return nil }
-        self.init(name: name, hour: hour, minute: minute)
+        guard let timing = JobTiming(time) else { return nil }
+        self.init(name: name, timing: timing)
     }
 
-    public var timeString: String {
-        (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
-    }
+    /// The config form of the timing (`"08:30"`, `"09:15-15:30/1"`, `"MON 09:00"`).
+    public var timeString: String { timing.text }
+
+    /// The built-in day: the seven jobs.
+    public static let defaults: [ScheduledJob] = [
+        ScheduledJob(name: "instruments.sync", timing: .daily(minute: 8 * 60 + 30)),
+        ScheduledJob(name: "week.reset", timing: .weekStart(minute: 9 * 60)),
+        ScheduledJob(name: "session.open", timing: .daily(minute: 9 * 60 + 15)),
+        ScheduledJob(name: "chain.refresh", timing: .every(interval: 1, from: 9 * 60 + 15, to: 15 * 60 + 30)),
+        ScheduledJob(name: "entries.close", timing: .daily(minute: 15 * 60 + 10)),
+        ScheduledJob(name: "eod.flatten", timing: .daily(minute: 15 * 60 + 25)),
+        ScheduledJob(name: "eod.report", timing: .daily(minute: 15 * 60 + 35)),
+    ]
 }

@@ -24,7 +24,7 @@ public enum IST {
         return ((seconds % 86_400) + 86_400) % 86_400 / 60
     }
 
-    /// Monday…Friday in IST (holidays come from the trading calendar, a later concern).
+    /// Monday…Friday in IST (holidays and special sessions: `TradingCalendar`).
     public static func isWeekday(_ date: Date) -> Bool {
         let weekday = calendar.component(.weekday, from: date)
         return weekday != 1 && weekday != 7
@@ -35,5 +35,15 @@ public enum IST {
         let seconds = (date.timeIntervalSince1970 + Double(offsetSeconds)).rounded(.down)
         let midnightIST = (seconds / 86_400).rounded(.down) * 86_400 - Double(offsetSeconds)
         return Date(timeIntervalSince1970: midnightIST + Double(hour * 3600 + minute * 60))
+    }
+
+    /// `yyyy-MM-ddTHH:mm:ss+05:30`: an instant as shown to people.
+    public static func isoString(_ date: Date) -> String {
+        let seconds = Int64((date.timeIntervalSince1970 + Double(offsetSeconds)).rounded(.down))
+        let day = Int64((Double(seconds) / 86_400).rounded(.down))
+        let second = seconds - day * 86_400
+        let (year, month, dayOfMonth) = CivilCalendar.date(days: day)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d+05:30", Int(year), Int(month), Int(dayOfMonth),
+                      Int(second / 3600), Int(second % 3600 / 60), Int(second % 60))
     }
 }
