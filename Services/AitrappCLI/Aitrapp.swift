@@ -7,7 +7,7 @@ struct Aitrapp: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aitrapp",
         abstract: "AITRAPP command-line tools.",
-        subcommands: [Indicators.self]
+        subcommands: [Indicators.self, Backtest.self, Report.self]
     )
 }
 
