@@ -74,6 +74,7 @@ let package = Package(
         .executableTarget(name: "CoreBench", dependencies: ["TradingCore"], path: "Services/CoreBench"),
         .executableTarget(name: "AitrappCLI", dependencies: [
             "TradingCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Yams", package: "Yams"),
         ], path: "Services/AitrappCLI"),
 
         .testTarget(name: "TradingCoreTests", dependencies: ["TradingCore", "Messages"], path: "Tests/TradingCoreTests"),

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import TradingCore
+
+/// `aitrapp backtest`: reads bar files and a config, runs `BacktestEngine` (the core the
+/// services run) and writes a run folder. Only reading, the progress bar and writing live here.
+struct Backtest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Backtest strategies on bar files through the services' core; write a run folder.",
+        discussion: """
+            Writes trades.csv, equity.csv, metrics.json, config.json (the effective settings and \
+            their config_sha) and report.html into --out. Entries fill no earlier than the bar after \
+            the signal's bar (backtest.fill_rule: next_open | next_close). The config is the \
+            services' YAML plus an optional backtest section (fill_rule, slippage_bps, \
+            slippage_jitter_bps, seed, charges, lot_size, lot_sizes, flatten_at, allow_short).
+            """
+    )
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Bar CSV files, as PATH (symbol NIFTY) or SYMBOL=PATH.")
+    var data: [String]
+
+    @Option(help: "Strategies to run, comma-separated (overrides strategies.enabled).")
+    var strategy: String
+
+    @Option(help: "YAML configuration (the services' layout, plus a backtest section).")
+    var config: String?
+
+    @Option(help: "First IST day to trade, yyyy-MM-dd.") var from: String?
+    @Option(help: "Last IST day to trade, yyyy-MM-dd.") var to: String?
+    @Option(help: "Capital in rupees (overrides risk_gate.capital).") var capital: Double?
+    @Option(help: "Seed for the slippage jitter (overrides backtest.seed).") var seed: UInt64?
+    @Option(help: "Run folder to write.") var out = "backtest-run"
+
+    func validate() throws {
+        for day in [from, to].compactMap({ $0 }) where !Self.isDay(day) {
+            throw ValidationError("dates are yyyy-MM-dd, got '\(day)'")
+        }
+        if let capital, !(capital > 0) { throw ValidationError("--capital must be positive") }
+        if data.count > 1, data.contains(where: { !$0.contains("=") }) {
+            throw ValidationError("with several --data files, name each as SYMBOL=PATH")
+        }
+    }
+
+    static func isDay(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        return parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2
+            && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
+    }
+
+    func run() throws {
+        var values: [String: String] = [:]
+        if let config {
+            do { values = try ConfigFile.load(config) } catch { CommandOutput.fail("\(config): \(error)") }
+        }
+        values["strategies.enabled"] = strategy
+        if let capital { values["risk_gate.capital"] = String(format: "%.2f", capital) }
+        if let seed { values["backtest.seed"] = String(seed) }
+        let settings: BacktestSettings
+        do { settings = try BacktestSettings(values: values) } catch { CommandOutput.fail("config: \(error)") }
+
+        var series: [[Bar]] = []
+        var files: [BacktestRunConfig.DataFile] = []
+        for entry in data {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            let (symbol, path) = parts.count == 2 ? (parts[0], parts[1]) : ("NIFTY", parts[0])
+            let text = CommandOutput.read(path)
+            var bars: [Bar]
+            do { bars = try BarCSVParser(symbol: symbol).parse(text) } catch { CommandOutput.fail("\(path):\(error.line): \(error.reason)") }
+            bars = bars.filter { bar in
+                let day = IST.dayString(bar.start)
+                return (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
+            }
+            files.append(.init(symbol: symbol, path: path, sha256: TradingCore.SHA256.hex(Array(text.utf8)), bars: bars.count))
+            series.append(bars)
+        }
+        guard series.contains(where: { !$0.isEmpty }) else { CommandOutput.fail("no bars between --from and --to") }
+
+        let plan = ReplayPlan(series: series, speed: 0)
+        var engine = BacktestEngine(settings: settings)
+        let progress = isatty(STDERR_FILENO) == 1
+        let total = plan.steps.count
+        for (index, step) in plan.steps.enumerated() {
+            engine.process(step)
+            if progress, index % 500 == 0 || index == total - 1 {
+                let done = Double(index + 1) / Double(total)
+                let filled = Int(done * 40)
+                let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: 40 - filled)
+                FileHandle.standardError.write(Data("\r[\(bar)] \(Int(done * 100))% \(index + 1)/\(total) steps".utf8))
+            }
+        }
+        if progress { FileHandle.standardError.write(Data("\n".utf8)) }
+        let result = engine.finish()
+        let metrics = BacktestMetrics(initialCapital: result.initialCapital, equity: result.equity, trades: result.trades,
+                                      sessions: result.sessions.count)
+        let runConfig = BacktestRunConfig(values: settings.effectiveValues(strategyValues: values), data: files, from: from, to: to)
+
+        let directory = URL(fileURLWithPath: out)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            CommandOutput.fail("\(out): cannot create: \(error.localizedDescription)")
+        }
+        CommandOutput.write(BacktestFiles.tradesCSV(result.trades), to: directory, "trades.csv")
+        CommandOutput.write(BacktestFiles.equityCSV(result.equity, initialCapital: result.initialCapital), to: directory, "equity.csv")
+        CommandOutput.write(BacktestFiles.json(metrics), to: directory, "metrics.json")
+        CommandOutput.write(BacktestFiles.json(runConfig), to: directory, "config.json")
+        CommandOutput.write(BacktestReport.html(metrics: metrics, equity: result.equity, trades: result.trades, config: runConfig),
+                            to: directory, "report.html")
+
+        var rows = [("Run folder", out), ("config_sha", String(runConfig.configSha.prefix(16))),
+                    ("Bars", String(result.barCount)), ("Signals (top N)", String(result.signals)),
+                    ("Approved", String(result.approved))]
+        let rejected = result.rejectionsByGate.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        rows.append(("Rejected by gate", rejected.isEmpty ? "none" : rejected))
+        let cancelled = result.cancelledEntries.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        rows.append(("Entries cancelled", cancelled.isEmpty ? "none" : cancelled))
+        print(CommandOutput.table(rows + BacktestReport.summaryRows(metrics)), terminator: "")
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+
+/// Everything a backtest is configured with, built from the same flattened configuration the
+/// services read (`strategies.*`, `strategy_ranker.*`, `marketdata.*`, `risk_gate.*`,
+/// `executor.slippage_bps`) plus a `backtest.*` section. Every `backtest.*` key is checked: an
+/// unknown key or a bad value is an error naming it, raised before the run.
+public struct BacktestSettings: Sendable {
+    public var pipeline: PipelineSettings
+    public var limits: RiskLimits
+    /// The EMA / ATR periods of the bar snapshot (as marketdata publishes them).
+    public var emaFast: Int
+    public var emaSlow: Int
+    public var atrPeriod: Int
+    public var fillRule: FillRule
+    /// Market fills (entries, stops, flattens) move this many basis points against the trader.
+    public var slippageBps: Double
+    /// An extra uniform 0…jitter bps of adverse slippage per market fill, drawn from `seed`.
+    public var slippageJitterBps: Double
+    public var seed: UInt64
+    /// Whether trades pay `limits.charges` (off for a charge-free comparison).
+    public var chargesEnabled: Bool
+    /// Units per lot of every traded symbol unless `lotSizes` names it.
+    public var lotSize: Int
+    public var lotSizes: [String: Int]
+    /// Positions still open at this IST minute are flattened at the open of the first bar at
+    /// or after it; pending entries whose fill bar would start there are cancelled.
+    public var flattenMinute: Int
+    /// Whether SELL signals (shorts) are traded.
+    public var allowShort: Bool
+
+    public init(pipeline: PipelineSettings, limits: RiskLimits, emaFast: Int = 9, emaSlow: Int = 21, atrPeriod: Int = 14,
+                fillRule: FillRule = .nextOpen, slippageBps: Double = 2, slippageJitterBps: Double = 0, seed: UInt64 = 42,
+                chargesEnabled: Bool = true, lotSize: Int = 75, lotSizes: [String: Int] = [:], flattenMinute: Int = 15 * 60 + 20,
+                allowShort: Bool = true) {
+        self.pipeline = pipeline
+        self.limits = limits
+        self.emaFast = emaFast
+        self.emaSlow = emaSlow
+        self.atrPeriod = atrPeriod
+        self.fillRule = fillRule
+        self.slippageBps = slippageBps
+        self.slippageJitterBps = slippageJitterBps
+        self.seed = seed
+        self.chargesEnabled = chargesEnabled
+        self.lotSize = lotSize
+        self.lotSizes = lotSizes
+        self.flattenMinute = flattenMinute
+        self.allowShort = allowShort
+    }
+
+    public func lotSize(of symbol: String) -> Int { lotSizes[symbol] ?? lotSize }
+
+    /// The facts risk-gate sizes an index / future with in a backtest: a future-like contract
+    /// of the configured lot size, in the universe, not banned.
+    public func instrument(_ symbol: String) -> InstrumentFacts {
+        InstrumentFacts(symbol: symbol, underlying: symbol, kind: .future, lotSize: lotSize(of: symbol), tickSize: pipeline.tickSize)
+    }
+}
+
+extension BacktestSettings {
+    /// The `backtest.*` keys (without the prefix) this reads.
+    public static let backtestKeys = ["fill_rule", "slippage_bps", "slippage_jitter_bps", "seed", "charges", "lot_size",
+                                      "lot_sizes", "flatten_at", "allow_short"]
+
+    /// Builds the settings from flattened `section.key` → text. Defaults are the shipped config's.
+    public init(values: [String: String]) throws {
+        var values = values
+        // The EMA cross reads the EMAs marketdata publishes unless its section says otherwise (as strategy-ranker does).
+        let inherited = ["ema_fast": "marketdata.ema_fast", "ema_slow": "marketdata.ema_slow", "atr_period": "marketdata.atr_period",
+                         "stop_atr_multiple": "strategy_ranker.stop_atr_multiple", "reward_risk": "strategy_ranker.reward_risk"]
+        for (key, source) in inherited.sorted(by: { $0.key < $1.key }) where values["strategies.ema_cross.\(key)"] == nil {
+            if let value = values[source], !value.isEmpty { values["strategies.ema_cross.\(key)"] = value }
+        }
+        var market = StrategyConfigReader(prefix: "marketdata", values: Self.section("marketdata", of: values))
+        let tick = try market.double("tick_size", default: 0.05, in: 0.01...1000)
+        let tickSize = Paise(rupees: tick)
+        let emaFast = try market.int("ema_fast", default: 9, in: 1...1000)
+        let emaSlow = try market.int("ema_slow", default: 21, in: 1...1000)
+        let atrPeriod = try market.int("atr_period", default: 14, in: 1...1000)
+
+        let slots = try StrategyBook.build(values: values.filter { $0.key.hasPrefix("strategies.") }, tickSize: tickSize)
+        var rankingReader = StrategyConfigReader(prefix: "strategy_ranker.ranking", values: Self.section("strategy_ranker.ranking", of: values))
+        var regimeReader = StrategyConfigReader(prefix: "strategy_ranker.regime", values: Self.section("strategy_ranker.regime", of: values))
+        var ranker = StrategyConfigReader(prefix: "strategy_ranker", values: Self.section("strategy_ranker", of: values))
+        let historyBars = try ranker.int("history_bars", default: 500, in: 2...100_000)
+        let pipeline = PipelineSettings(slots: slots, ranking: try RankingParameters(config: &rankingReader),
+                                        regime: try RegimeClassifier.Parameters(config: &regimeReader), tickSize: tickSize,
+                                        timeframeSeconds: 60, historyBars: historyBars)
+
+        var risk = StrategyConfigReader(prefix: "risk_gate", values: Self.section("risk_gate", of: values))
+        var limits = RiskLimits(capital: Paise(rupees: try risk.double("capital", default: 1_000_000, in: 1...1e13)),
+                                riskPerTradePercent: try risk.double("risk_per_trade_pct", default: 0.5, in: 0.001...100),
+                                maxOpenPositions: try risk.int("max_open_positions", default: 1, in: 1...10_000),
+                                maxLotsPerTrade: try risk.int("max_lots_per_trade", default: 10, in: 1...100_000))
+        limits.portfolioHeatPercent = try risk.double("portfolio_heat_pct", default: limits.portfolioHeatPercent, in: 0.001...100)
+        limits.dailyLossPercent = try risk.double("daily_loss_pct", default: limits.dailyLossPercent, in: 0.001...100)
+        limits.dailyLossR = try risk.double("daily_loss_r", default: limits.dailyLossR, in: 0.1...1000)
+        limits.weeklyLossR = try risk.double("weekly_loss_r", default: limits.weeklyLossR, in: 0.1...1000)
+        limits.maxTradesPerDay = try risk.int("max_trades_per_day", default: limits.maxTradesPerDay, in: 1...100_000)
+        limits.maxExposurePerUnderlying = Paise(rupees: try risk.double("max_exposure_per_underlying",
+                                                                        default: limits.maxExposurePerUnderlying.rupees, in: 1...1e15))
+        limits.marginPercent = try risk.double("margin_pct", default: limits.marginPercent, in: 0...100)
+        limits.entryWindowStartMinute = try risk.time("entry_window_start", default: "09:20")
+        limits.entryWindowEndMinute = try risk.time("entry_window_end", default: "15:10")
+
+        var executor = StrategyConfigReader(prefix: "executor", values: Self.section("executor", of: values))
+        let executorSlippage = try executor.double("slippage_bps", default: 2, in: 0...10_000)
+
+        var backtest = StrategyConfigReader(prefix: "backtest", values: Self.section("backtest", of: values))
+        let fill = try backtest.choice("fill_rule", default: FillRule.nextOpen.rawValue, from: FillRule.allCases.map(\.rawValue))
+        let slippage = try backtest.double("slippage_bps", default: executorSlippage, in: 0...10_000)
+        let jitter = try backtest.double("slippage_jitter_bps", default: 0, in: 0...10_000)
+        let seed = try backtest.int("seed", default: 42, in: 0...Int.max)
+        let charges = try backtest.bool("charges", default: true)
+        let lotSize = try backtest.int("lot_size", default: 75, in: 1...1_000_000)
+        var lotSizes: [String: Int] = [:]
+        for entry in backtest.list("lot_sizes", default: []) {
+            let parts = entry.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let size = Int(parts[1]), size > 0 else {
+                throw StrategyConfigError(key: "backtest.lot_sizes", expected: "SYMBOL=LOTS entries like NIFTY=75, got '\(entry)'")
+            }
+            lotSizes[parts[0]] = size
+        }
+        let flatten = try backtest.time("flatten_at", default: "15:20")
+        let allowShort = try backtest.bool("allow_short", default: true)
+        try backtest.checkNoUnknownKeys()
+
+        self.init(pipeline: pipeline, limits: limits, emaFast: emaFast, emaSlow: emaSlow, atrPeriod: atrPeriod,
+                  fillRule: FillRule(rawValue: fill) ?? .nextOpen, slippageBps: slippage, slippageJitterBps: jitter,
+                  seed: UInt64(seed), chargesEnabled: charges, lotSize: lotSize, lotSizes: lotSizes, flattenMinute: flatten,
+                  allowShort: allowShort)
+    }
+
+    static func section(_ prefix: String, of values: [String: String]) -> [String: String] {
+        var result: [String: String] = [:]
+        for (key, value) in values where key.hasPrefix(prefix + ".") {
+            let rest = String(key.dropFirst(prefix.count + 1))
+            // Only direct keys: `strategy_ranker.ranking.x` is not a key of `strategy_ranker`.
+            if prefix == "strategy_ranker", rest.contains(".") { continue }
+            result[rest] = value
+        }
+        return result
+    }
+
+    /// The resolved settings as `key=value` text (sorted), with the strategies' keys as given:
+    /// what `config_sha` is computed over, so two runs with the same effective settings share it.
+    public func effectiveValues(strategyValues: [String: String]) -> [String: String] {
+        var values = strategyValues.filter { $0.key.hasPrefix("strategies.") || $0.key.hasPrefix("strategy_ranker.") }
+        values["strategies.enabled"] = pipeline.slots.map(\.name).joined(separator: ",")
+        values["marketdata.tick_size"] = pipeline.tickSize.rupeeString
+        values["marketdata.ema_fast"] = String(emaFast)
+        values["marketdata.ema_slow"] = String(emaSlow)
+        values["marketdata.atr_period"] = String(atrPeriod)
+        values["risk_gate.capital"] = limits.capital.rupeeString
+        values["risk_gate.risk_per_trade_pct"] = "\(limits.riskPerTradePercent)"
+        values["risk_gate.max_open_positions"] = String(limits.maxOpenPositions)
+        values["risk_gate.max_lots_per_trade"] = String(limits.maxLotsPerTrade)
+        values["risk_gate.portfolio_heat_pct"] = "\(limits.portfolioHeatPercent)"
+        values["risk_gate.daily_loss_pct"] = "\(limits.dailyLossPercent)"
+        values["risk_gate.daily_loss_r"] = "\(limits.dailyLossR)"
+        values["risk_gate.weekly_loss_r"] = "\(limits.weeklyLossR)"
+        values["risk_gate.max_trades_per_day"] = String(limits.maxTradesPerDay)
+        values["risk_gate.max_exposure_per_underlying"] = limits.maxExposurePerUnderlying.rupeeString
+        values["risk_gate.margin_pct"] = "\(limits.marginPercent)"
+        values["risk_gate.entry_window_start"] = EntryWindow.label(limits.entryWindowStartMinute)
+        values["risk_gate.entry_window_end"] = EntryWindow.label(limits.entryWindowEndMinute)
+        values["backtest.fill_rule"] = fillRule.rawValue
+        values["backtest.slippage_bps"] = "\(slippageBps)"
+        values["backtest.slippage_jitter_bps"] = "\(slippageJitterBps)"
+        values["backtest.seed"] = String(seed)
+        values["backtest.charges"] = chargesEnabled ? "true" : "false"
+        values["backtest.lot_size"] = String(lotSize)
+        values["backtest.lot_sizes"] = lotSizes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        values["backtest.flatten_at"] = EntryWindow.label(flattenMinute)
+        values["backtest.allow_short"] = allowShort ? "true" : "false"
+        return values
+    }
+
+    /// Sorted `key=value` lines.
+    public static func canonicalText(_ values: [String: String]) -> String {
+        values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
+    }
+}
