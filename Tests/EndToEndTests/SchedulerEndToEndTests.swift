@@ -149,7 +149,7 @@ struct SchedulerEndToEndTests {
         let (status, body) = try await stack.http("GET", "/jobs")
         let cli = Process()
         cli.executableURL = ServiceStack.binDirectory.appendingPathComponent("aitrapp")
-        cli.arguments = ["jobs", "--api", stack.apiBase]
+        cli.arguments = ["jobs", "--api", stack.apiBase, "--token", stack.viewerToken]
         let pipe = Pipe()
         cli.standardOutput = pipe
         try cli.run()
