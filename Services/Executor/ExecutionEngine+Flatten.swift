@@ -48,13 +48,19 @@ extension ExecutionEngine {
             engine.logger.notice("flatten requested", metadata: ["trace": "\(trace)", "flatten.reason": "\(reason.rawValue)",
                                                                  "flatten.groups": "\(ids.count)"])
             var failures = 0
-            for id in ids {
-                do {
-                    try await engine.handle(.exit(reason), groupId: id)
-                } catch {
-                    failures += 1
-                    engine.logger.error("flatten of a group failed", metadata: ["trace": "\(trace)", "group.id": "\(id)",
-                                                                                "error": "\(error)"])
+            do {
+                try await engine.flattenBatch(ids: ids, reason: reason, trace: trace)
+            } catch {
+                // One group's trouble must not hold up the others: one by one instead.
+                engine.logger.error("flatten batch failed, closing group by group", metadata: ["trace": "\(trace)", "error": "\(error)"])
+                for id in ids {
+                    do {
+                        try await engine.handle(.exit(reason), groupId: id)
+                    } catch {
+                        failures += 1
+                        engine.logger.error("flatten of a group failed", metadata: ["trace": "\(trace)", "group.id": "\(id)",
+                                                                                    "error": "\(error)"])
+                    }
                 }
             }
             // The exits fill against the current quote now, not at the next tick.

@@ -56,15 +56,15 @@ public enum OrderRepository {
 
     /// Cancels working orders; returns the ids actually cancelled.
     public static func cancel(ids: [UUID], reason: String, on db: any SQLRunner) throws -> [UUID] {
-        var cancelled: [UUID] = []
-        for id in ids {
-            let rows = try db.query("""
-                UPDATE orders SET status = 'CANCELLED', status_detail = $2, updated_at = now()
-                WHERE id = $1 AND status = 'OPEN' RETURNING id
-                """, [id, reason])
-            if !rows.isEmpty { cancelled.append(id) }
-        }
-        return cancelled
+        guard !ids.isEmpty else { return [] }
+        // One statement for the lot (the kill switch cancels hundreds at once).
+        let array = "{" + ids.map(\.postgresText).joined(separator: ",") + "}"
+        let rows = try db.query("""
+            UPDATE orders SET status = 'CANCELLED', status_detail = $2, updated_at = now()
+            WHERE id = ANY($1::uuid[]) AND status = 'OPEN' RETURNING id
+            """, [array, reason])
+        let cancelled = Set(try rows.map { try $0.uuid("id") })
+        return ids.filter(cancelled.contains)
     }
 
     public static func working(on db: any SQLRunner) throws -> [OrderRecord] {
