@@ -29,3 +29,20 @@ AITRAPP_BIN="$BIN" "$ROOT/scripts/run.sh" >/dev/null
 trap '"$ROOT/scripts/stop.sh" >/dev/null' EXIT
 say "measuring tick-to-order latency over $SAMPLES chains (release build, $(nproc) cores)"
 "$BIN/latency-bench" --samples "$SAMPLES" --timeout 300
+"$ROOT/scripts/stop.sh" >/dev/null
+trap - EXIT
+
+# The kill switch and decision-to-order: the executor alone (nothing else opens positions)
+# on its own database, entries filling against md:last:BENCH<k> within a pulse.
+export AITRAPP_POSTGRES_URL="${AITRAPP_POSTGRES_URL%/*}/aitrapp_bench_flatten"
+psql "$admin" -qc "DROP DATABASE IF EXISTS aitrapp_bench_flatten WITH (FORCE)" >/dev/null
+psql "$admin" -qc "CREATE DATABASE aitrapp_bench_flatten" >/dev/null
+"$BIN/migrate" up --dir "$ROOT/migrations" >/dev/null
+mkdir -p "$DATA/logs"
+AITRAPP_EXECUTOR_PAPER_STALE_QUOTE_MS=0 AITRAPP_EXECUTOR_ORDERS_PER_SECOND=100000 \
+  "$BIN/executor" >>"$DATA/logs/executor-flatten-bench.log" 2>&1 &
+executor_pid=$!
+trap 'kill -TERM $executor_pid 2>/dev/null; wait $executor_pid 2>/dev/null' EXIT
+sleep 2
+say "flatten of 1, 10 and 200 open paper positions, and decision-to-order latency (release build)"
+"$BIN/latency-bench" --flatten "${FLATTEN_SIZES:-1,10,200}"

@@ -6,29 +6,56 @@ import PostgresStore
 import ServiceKit
 import TradingCore
 
-/// The executor's shell around the core's `OcoGroup` and `PaperFillModel`. Each step
-/// asks the core what to do, writes every row of it in one transaction, and only then
-/// updates memory and publishes. A failed write leaves memory unchanged, so the next
-/// tick or command retries it.
+/// The executor's shell around the core: `OcoGroup` (stop, TP1, TP2), `ExitTracker` (the
+/// exit rules) and `PaperBroker` (the simulated exchange). Every step asks the core what
+/// to do, writes it to Postgres, then tells the broker and publishes. Steps run one at a
+/// time (`serialized`), so a tick burst can never interleave with a flatten half-way.
 actor ExecutionEngine {
     let context: ServiceKitContext
     let settings: ExecutorSettings
-    var groups: [UUID: OpenGroup] = [:]
-    var lastPrice: [String: Paise] = [:]
+    var broker: PaperBroker
+    var groups: [UUID: LiveGroup] = [:]
+    /// client order id → group, for routing broker events.
+    var orderIndex: [String: UUID] = [:]
+    var lastQuote: [String: Quote] = [:]
+    var lastQuoteAt: [String: Date] = [:]
+    var lastAtr: [String: Double] = [:]
+    /// Market time (the last tick's exchange timestamp) per symbol: the exit rules run on it,
+    /// so a replay or the simulator's session time square off at 15:25 of *their* day.
+    var marketTime: [String: Date] = [:]
     var mode: TradingMode = .paper
     /// Groups this process closed; a concurrent restore must not bring them back.
     var recentlyClosed: Set<UUID> = []
-    /// The restore running now, if any (restores never overlap).
-    var restoreInFlight: Task<Void, any Error>?
     /// A flatten that could not complete (e.g. Postgres down); retried until it does.
     var pendingFlatten: String?
+    /// The flatten running now; a second request joins it.
+    var flattenInFlight: Task<FlattenReport, any Error>?
+    /// Entries are refused while a flatten runs.
+    var entriesBlocked = false
+    var restored = false
+    var rateLimiter: TokenBucket
+    var retryJitter = SeededGenerator(seed: 17)
+    private var tail: Task<Void, Never>?
 
     init(context: ServiceKitContext, settings: ExecutorSettings) {
         self.context = context
         self.settings = settings
+        self.broker = PaperBroker(config: settings.broker)
+        self.rateLimiter = TokenBucket(capacity: max(1, Int(settings.ordersPerSecond)), refillPerSecond: settings.ordersPerSecond)
     }
 
     var logger: Logger { context.logger }
+
+    /// Runs `body` after every step queued before it has finished.
+    func serialized<T: Sendable>(_ body: @escaping @Sendable (isolated ExecutionEngine) async throws -> T) async throws -> T {
+        let previous = tail
+        let task = Task<T, any Error> {
+            _ = await previous?.value
+            return try await body(self)
+        }
+        tail = Task { _ = try? await task.value }
+        return try await task.value
+    }
 
     func setMode(_ raw: String?) {
         guard let raw, let newMode = TradingMode(rawValue: raw) else { return }
@@ -38,112 +65,150 @@ actor ExecutionEngine {
 
     // MARK: Entries
 
-    func onApprovedDecision(_ decision: DecisionPayload, trace: String) async throws {
+    func onApprovedDecision(_ decision: DecisionPayload, trace: String, publishedAt: Date?) async throws {
+        try await serialized { engine in
+            try await engine.executeDecision(decision, trace: trace, publishedAt: publishedAt)
+        }
+    }
+
+    /// Places the entry of an approved decision — once: the entry's client order id is
+    /// unique in Postgres, so a replayed decision inserts nothing and places nothing.
+    func executeDecision(_ decision: DecisionPayload, trace: String, publishedAt: Date?) async throws {
         guard decision.approved, decision.quantity > 0, let side = Side(rawValue: decision.side) else { return }
         guard mode == .paper else {
             await raiseRisk(kind: "live_broker_unavailable", severity: "CRITICAL",
                             message: "LIVE order for \(decision.clientPlanId) not sent: no live broker is connected", trace: trace)
             return
         }
-        let now = context.clock.now()
-        let last = lastPrice[decision.symbol] ?? Paise(decision.entryPaise)
-        let price = settings.fillModel.marketFillPrice(side: side, lastPrice: last)
-        var oco = OcoGroup(side: side, stop: Paise(decision.stopPaise), target: Paise(decision.targetPaise))
-        let actions = oco.handle(.entryFilled(quantity: decision.quantity, price: price))
-        let groupId = UUID()
-        let entry = OrderRecord(clientOrderId: ClientIds.order(plan: decision.clientPlanId, leg: .entry),
-                                decisionId: decision.decisionId, ocoGroup: groupId, leg: .entry, trace: trace, mode: mode,
-                                symbol: decision.symbol, side: side, orderType: "MARKET", quantity: decision.quantity,
-                                price: nil, triggerPrice: nil, status: "OPEN")
-        let position = PositionRecord(decisionId: decision.decisionId, ocoGroup: groupId, trace: trace, mode: mode,
-                                      symbol: decision.symbol, side: side, quantity: decision.quantity, entryPrice: price,
-                                      stopPrice: oco.stop, targetPrice: oco.target, openedAt: now)
-        let children = actions.compactMap { childOrder(for: $0, of: position, plan: decision.clientPlanId) }
-        let fillId = UUID()
-        let fees = settings.brokeragePerOrder
-        if let pending = pendingFlatten {
-            logger.warning("entry refused: a flatten is pending", metadata: ["trace": "\(trace)", "flatten.trace": "\(pending)"])
+        if entriesBlocked || pendingFlatten != nil {
+            logger.warning("entry refused: a flatten is running or pending", metadata: ["trace": "\(trace)"])
             return
+        }
+        let plan = settings.exits.plan(side: side, quantity: decision.quantity, lotSize: max(1, decision.lotSize),
+                                       entry: Paise(decision.entryPaise), stop: Paise(decision.stopPaise), tickSize: settings.tickSize)
+        let groupId = UUID()
+        var group = LiveGroup(id: groupId, oco: OcoGroup(plan: plan), planId: decision.clientPlanId, decisionId: decision.decisionId,
+                              trace: trace, mode: mode, symbol: decision.symbol)
+        let slices = FreezeSlicer.slices(quantity: decision.quantity, freezeQuantity: settings.broker.freezeQuantities[decision.symbol],
+                                         lotSize: plan.lotSize)
+        let entries = slices.enumerated().map { index, quantity in
+            OrderRecord(clientOrderId: ClientIds.order(plan: decision.clientPlanId, leg: .entry, slice: index + 1),
+                        decisionId: decision.decisionId, ocoGroup: groupId, leg: .entry, trace: trace, mode: mode,
+                        symbol: decision.symbol, side: side, orderType: OrderType.market.rawValue, quantity: quantity,
+                        price: nil, triggerPrice: nil, status: "OPEN")
         }
         let inserted = try await context.database.transaction { db in
             // The desk may have been paused (kill switch) after risk-gate approved: no new exposure.
             if try SystemStateRepository.get("paused", on: db) == "true" { throw ExecutorError.pausedAtEntry }
-            guard try OrderRepository.insert(entry, on: db) else { return false }
-            _ = try OrderRepository.markFilled(id: entry.id, quantity: entry.quantity, averagePrice: price, on: db)
-            try FillRepository.insert(id: fillId, orderId: entry.id, trace: trace, quantity: entry.quantity, price: price,
-                                      fees: fees, filledAt: now, on: db)
-            try PositionRepository.insert(position, on: db)
-            for child in children { _ = try OrderRepository.insert(child, on: db) }
+            guard let first = entries.first, try OrderRepository.insert(first, on: db) else { return false }
+            for slice in entries.dropFirst() { _ = try OrderRepository.insert(slice, on: db) }
             return true
         }
         guard inserted else {
-            // A replay, or a commit whose reply was lost: make sure Postgres' position is watched.
             logger.info("decision already executed", metadata: ["trace": "\(trace)", "decision.plan": "\(decision.clientPlanId)"])
-            try await restore()
             return
         }
-        groups[groupId] = OpenGroup(oco: oco, position: position, planId: decision.clientPlanId,
-                                    children: Dictionary(uniqueKeysWithValues: children.map { ($0.leg, $0) }))
+        group.orders[.entry] = entries
+        group.generations[.entry] = 1
+        groups[groupId] = group
+        for entry in entries {
+            orderIndex[entry.clientOrderId] = groupId
+            await publishOrder(entry, status: "OPEN", type: .orderPlaced)
+        }
+        var events: [BrokerEvent] = []
+        for entry in entries {
+            events.append(await submit(OrderRequest(clientOrderId: entry.clientOrderId, symbol: entry.symbol, side: side, type: .market,
+                                                    quantity: entry.quantity, ocoTag: groupId.uuidString, opensPosition: true,
+                                                    lotSize: plan.lotSize)))
+        }
+        if let publishedAt {
+            let seconds = context.clock.now().timeIntervalSince(publishedAt)
+            Timer(label: "aitrapp_decision_to_order_seconds").recordNanoseconds(Int64(max(0, seconds) * 1e9))
+        }
         Counter(label: "aitrapp_orders_total", dimensions: [("leg", "ENTRY")]).increment()
-        logger.info("entry filled", metadata: ["trace": "\(trace)", "position.id": "\(position.id)",
-                                               "fill.price": "\(price.rupeeString)", "position.quantity": "\(position.quantity)"])
-        let bus = context.bus
-        await publishOrder(entry, status: "OPEN", type: .orderPlaced)
-        await bus.publish(.fillCreated, on: Channel.fills, trace: trace, mode: mode, payload: FillPayload(
-            fillId: fillId, orderId: entry.id, clientOrderId: entry.clientOrderId, leg: OcoLeg.entry.rawValue,
-            symbol: entry.symbol, side: side.rawValue, quantity: entry.quantity, pricePaise: price.value,
-            feesPaise: fees.value, filledAt: now))
-        await publishOrder(entry, status: "FILLED", type: .orderFilled)
-        await publishPosition(position, status: "OPEN", reason: nil)
-        for child in children { await publishOrder(child, status: "OPEN", type: .orderPlaced) }
+        logger.info("entry placed", metadata: ["trace": "\(trace)", "decision.plan": "\(decision.clientPlanId)",
+                                               "order.quantity": "\(decision.quantity)", "order.slices": "\(entries.count)"])
+        try await apply(events)
     }
 
-    /// The order row an OCO placement action asks for.
-    func childOrder(for action: OcoAction, of position: PositionRecord, plan: String) -> OrderRecord? {
-        switch action {
-        case .placeStop(let quantity, let trigger):
-            return OrderRecord(clientOrderId: ClientIds.order(plan: plan, leg: .stop), decisionId: position.decisionId,
-                               ocoGroup: position.ocoGroup, leg: .stop, trace: position.trace, mode: position.mode,
-                               symbol: position.symbol, side: position.side.opposite, orderType: "SL-M", quantity: quantity,
-                               price: nil, triggerPrice: trigger, status: "OPEN")
-        case .placeTarget(let quantity, let price):
-            return OrderRecord(clientOrderId: ClientIds.order(plan: plan, leg: .target), decisionId: position.decisionId,
-                               ocoGroup: position.ocoGroup, leg: .target, trace: position.trace, mode: position.mode,
-                               symbol: position.symbol, side: position.side.opposite, orderType: "LIMIT", quantity: quantity,
-                               price: price, triggerPrice: nil, status: "OPEN")
-        case .placeExit(let quantity, _):
-            return OrderRecord(clientOrderId: ClientIds.order(plan: plan, leg: .exit), decisionId: position.decisionId,
-                               ocoGroup: position.ocoGroup, leg: .exit, trace: position.trace, mode: position.mode,
-                               symbol: position.symbol, side: position.side.opposite, orderType: "MARKET", quantity: quantity,
-                               price: nil, triggerPrice: nil, status: "OPEN")
-        case .cancel, .closePosition:
-            return nil
+    /// Sends one order to the broker, at most `orders_per_second`, retrying transient failures.
+    func submit(_ request: OrderRequest) async -> BrokerEvent {
+        let wait = rateLimiter.take(at: Date())
+        if wait > 0 { try? await Task.sleep(for: .milliseconds(Int(wait * 1000))) }
+        // The paper broker answers at once and never fails transiently; a live broker's
+        // network errors are retried with `settings.retry` (backoff with jitter).
+        return broker.place(request, at: context.clock.now())
+    }
+
+    // MARK: Market data
+
+    func onTick(_ tick: TickPayload) async throws {
+        try await serialized { engine in try await engine.processTick(tick) }
+    }
+
+    func processTick(_ tick: TickPayload) async throws {
+        let quote = Quote(last: Paise(tick.lastPricePaise), bid: tick.bidPaise.map(Paise.init), ask: tick.askPaise.map(Paise.init))
+        guard quote.last > .zero else { return }
+        let now = context.clock.now()
+        lastQuote[tick.symbol] = quote
+        lastQuoteAt[tick.symbol] = now
+        marketTime[tick.symbol] = tick.exchangeTs
+        // The exit rules see the price first (excursions, trail, exits); an exit they ask
+        // for is a market order that fills on this same quote.
+        try await evaluateExits(symbol: tick.symbol, price: quote.last, at: tick.exchangeTs)
+        try await apply(broker.onQuote(tick.symbol, quote, at: now))
+    }
+
+    func onBar(_ bar: BarPayload) {
+        if let atr = bar.indicators.first(where: { $0.key.hasPrefix("atr_") })?.value, atr > 0 { lastAtr[bar.symbol] = atr }
+    }
+
+    /// The exit rules of every open group on `symbol` at `price`.
+    func evaluateExits(symbol: String, price: Paise, at now: Date) async throws {
+        for id in groups.keys.sorted(by: { $0.uuidString < $1.uuidString }) {
+            guard var group = groups[id], group.symbol == symbol, group.oco.isOpen, var tracker = group.tracker else { continue }
+            let signal = tracker.observe(price: price, atr: lastAtr[symbol], at: now)
+            group.tracker = tracker
+            groups[id] = group
+            guard let signal else { continue }
+            do {
+                try await handle(signal.ocoEvent, groupId: id)
+            } catch {
+                logger.error("exit rule not carried out, will retry on the next tick",
+                             metadata: ["trace": "\(group.trace)", "group.id": "\(id)", "error": "\(error)"])
+            }
         }
     }
 
-    // MARK: Publishing
-
-    func publishOrder(_ order: OrderRecord, status: String, type: MessageType) async {
-        await context.bus.publish(type, on: Channel.orders, trace: order.trace, mode: order.mode, payload: OrderPayload(
-            orderId: order.id, clientOrderId: order.clientOrderId, decisionId: order.decisionId, ocoGroup: order.ocoGroup,
-            leg: order.leg.rawValue, symbol: order.symbol, side: order.side.rawValue, orderType: order.orderType,
-            quantity: order.quantity, pricePaise: order.price?.value, triggerPaise: order.triggerPrice?.value, status: status))
-    }
-
-    func publishPosition(_ position: PositionRecord, status: String, reason: ExitReason?) async {
-        await context.bus.publish(status == "OPEN" ? .positionOpened : .positionClosed, on: Channel.positions,
-                                  trace: position.trace, mode: position.mode, payload: PositionPayload(
-            positionId: position.id, decisionId: position.decisionId, symbol: position.symbol, side: position.side.rawValue,
-            quantity: position.quantity, entryPricePaise: position.entryPrice.value, stopPaise: position.stopPrice.value,
-            targetPaise: position.targetPrice.value, status: status, exitReason: reason?.rawValue))
-    }
-
-    func raiseRisk(kind: String, severity: String, message: String, trace: String?) async {
-        logger.critical("risk event", metadata: ["trace": "\(trace ?? "")", "risk.kind": "\(kind)", "risk.message": "\(message)"])
-        _ = try? await context.database.withConnection { db in
-            try RiskEventRepository.insert(kind: kind, severity: severity, message: message, trace: trace, on: db)
+    /// Market orders waiting for a tick on a quiet symbol fill against the last known quote
+    /// once it is `staleQuoteMilliseconds` old (or at once when `force`).
+    func pulse(force: Bool = false) async {
+        do {
+            try await serialized { engine in try await engine.fillStaleMarketOrders(force: force) }
+        } catch {
+            logger.warning("stale-quote fill failed", metadata: ["error": "\(error)"])
         }
-        await context.bus.publish(.riskEvent, on: Channel.risk, trace: trace ?? TraceID.make(), mode: mode,
-                                  payload: RiskEventPayload(kind: kind, severity: severity, message: message))
+    }
+
+    func fillStaleMarketOrders(force: Bool) async throws {
+        let now = context.clock.now()
+        let symbols = Set(broker.orders.values.filter { $0.request.type == .market }.map(\.request.symbol))
+        for symbol in symbols.sorted() {
+            if !force, let at = lastQuoteAt[symbol], now.timeIntervalSince(at) * 1000 < Double(settings.staleQuoteMilliseconds) { continue }
+            guard let quote = await referenceQuote(symbol) else { continue }
+            lastQuoteAt[symbol] = now
+            try await apply(broker.onQuote(symbol, quote, at: now))
+        }
+    }
+
+    /// The last quote seen, else the last bar close marketdata left in Redis.
+    func referenceQuote(_ symbol: String) async -> Quote? {
+        if let quote = lastQuote[symbol] { return quote }
+        if let text = try? await context.redis.get(Channel.Key.lastPrice(symbol)), let paise = Int64(text), paise > 0 {
+            let quote = Quote(last: Paise(paise))
+            lastQuote[symbol] = quote
+            return quote
+        }
+        return nil
     }
 }

@@ -1,8 +1,10 @@
 import Foundation
 import ServiceKit
 
-/// executor: the paper broker, the OCO groups and flatten. Rebuilds its open groups from
-/// Postgres on start, then follows decisions, ticks, control commands and jobs.
+/// executor: the paper broker, the OCO groups, the exit rules and flatten. Rebuilds its
+/// open groups from Postgres on start, then follows decisions, ticks, bars, control
+/// commands and jobs. `executor.clock_start` / `clock_speed` run it on a simulated clock
+/// (tests: the exit rules' time stop and 15:25 square-off read it).
 @main
 struct ExecutorApp {
     static func main() async {

@@ -4,9 +4,10 @@ import Messages
 import ServiceKit
 import ServiceLifecycle
 
-/// Restores open groups from Postgres first; only then starts consuming — decisions,
-/// control and jobs on one subscription, ticks on another (so a tick burst can never
-/// crowd out a flatten) — and polling Postgres for flatten requests. Every
+/// Restores open groups from Postgres first (and executes approvals that never got an
+/// order); only then starts consuming — decisions, control and jobs on one subscription,
+/// ticks and bars (for the ATR) on another, so a tick burst can never crowd out a
+/// flatten — and polling Postgres for flatten requests. Every
 /// (re)subscription triggers a reconcile, since pub/sub may have lost messages.
 struct ExecutorService: Service {
     let context: ServiceKitContext
@@ -25,7 +26,7 @@ struct ExecutorService: Service {
             switch message.header.type {
             case .decisionApproved:
                 let envelope = try message.decode(DecisionPayload.self)
-                try await engine.onApprovedDecision(envelope.payload, trace: envelope.trace)
+                try await engine.onApprovedDecision(envelope.payload, trace: envelope.trace, publishedAt: envelope.ts)
             case .controlFlatten:
                 await engine.requestFlatten(reason: .flatten, trace: message.header.trace)
             case .controlMode:
@@ -39,17 +40,27 @@ struct ExecutorService: Service {
                 return
             }
         }
-        let ticks = MessageConsumer(redis: context.redisConfiguration.named("executor.ticks"), channels: [], patterns: [Channel.allTicks],
-                                    logger: context.logger) { message in
-            guard message.header.type == .tick else { return }
-            let tick = try message.decode(TickPayload.self).payload
-            try await engine.onTick(symbol: tick.symbol, lastPricePaise: tick.lastPricePaise)
+        let ticks = MessageConsumer(redis: context.redisConfiguration.named("executor.ticks"), channels: [],
+                                    patterns: [Channel.allTicks, Channel.allBars], logger: context.logger) { message in
+            switch message.header.type {
+            case .tick: try await engine.onTick(message.decode(TickPayload.self).payload)
+            case .bar: await engine.onBar(try message.decode(BarPayload.self).payload)
+            default: return
+            }
         }
         let watcher = FlattenRequestWatcher(context: context, engine: engine, interval: .seconds(1))
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { try await commands.run() }
             group.addTask { try await ticks.run() }
             group.addTask { try await watcher.run() }
+            // The pulse: a market order on a quiet symbol fills against the last known quote
+            // once it is `executor.paper.stale_quote_ms` old.
+            group.addTask {
+                while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                    try? await Task.sleep(for: .milliseconds(250))
+                    await engine.pulse()
+                }
+            }
         }
     }
 }

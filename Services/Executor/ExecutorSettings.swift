@@ -1,18 +1,88 @@
+import Foundation
 import ServiceKit
 import TradingCore
 
-/// executor's section of the configuration.
+/// executor's section of the configuration (`executor.*`, `executor.paper.*`, `executor.exits.*`).
 struct ExecutorSettings: Sendable {
-    var fillModel: PaperFillModel
-    /// ₹ charged per executed order (flat brokerage until the full charge model lands).
-    var brokeragePerOrder: Paise
+    var broker: PaperBrokerConfig
+    var exits: ExitPolicy
+    var charges: FlatBrokerage
+    var tickSize: Paise
+    var retry: RetryPolicy
+    var ordersPerSecond: Double
+    /// A market order with no tick for this long fills against the last known quote.
+    var staleQuoteMilliseconds: Int
+    /// Approved decisions without an order, younger than this, are executed on start.
+    var adoptDecisionSeconds: Int
+    /// How long flatten waits for every exit to fill before it reports failure.
+    var flattenTimeoutMilliseconds: Int
+    /// Test hook: exit the process (SIGKILL to self) right after the first entry fill is
+    /// committed and before its stop is placed. Never set in production.
+    var crashAfterEntryFill: Bool
 
     init(config: AppConfig) throws {
-        let slippage = try config.double("executor.slippage_bps", default: 2.0)
-        guard slippage >= 0 else { throw ConfigError.invalidValue(key: "executor.slippage_bps", expected: "a non-negative number") }
+        func positive(_ key: String, _ value: Double) throws -> Double {
+            guard value >= 0 else { throw ConfigError.invalidValue(key: key, expected: "a non-negative number") }
+            return value
+        }
+        func fraction(_ key: String, _ value: Double) throws -> Double {
+            guard (0...1).contains(value) else { throw ConfigError.invalidValue(key: key, expected: "a number from 0 to 1") }
+            return value
+        }
         let tick = try config.paise("marketdata.tick_size", default: Paise(5))
         guard tick > .zero else { throw ConfigError.invalidValue(key: "marketdata.tick_size", expected: "a positive amount") }
-        fillModel = PaperFillModel(slippageBps: slippage, tickSize: tick)
-        brokeragePerOrder = try config.paise("executor.brokerage_per_order", default: Paise(2000))
+        tickSize = tick
+        var freeze: [String: Int] = [:]
+        for entry in config.list("executor.freeze_quantities", default: ["NIFTY=1800", "BANKNIFTY=900", "FINNIFTY=1800", "MIDCPNIFTY=4200"]) {
+            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let units = Int(parts[1]), units > 0 else {
+                throw ConfigError.invalidValue(key: "executor.freeze_quantities", expected: "SYMBOL=units entries")
+            }
+            freeze[parts[0]] = units
+        }
+        let seed = try config.int("executor.paper.seed", default: 42)
+        broker = PaperBrokerConfig(
+            seed: UInt64(max(0, seed)),
+            spreadSlippageFraction: try positive("executor.paper.spread_slippage_fraction",
+                                                 config.double("executor.paper.spread_slippage_fraction", default: 0.5)),
+            impactBpsPerThousandUnits: try positive("executor.paper.impact_bps_per_1000_units",
+                                                    config.double("executor.paper.impact_bps_per_1000_units", default: 1.0)),
+            tickSize: tick,
+            limitFillProbability: try fraction("executor.paper.limit_fill_probability",
+                                               config.double("executor.paper.limit_fill_probability", default: 1.0)),
+            partialFillProbability: try fraction("executor.paper.partial_fill_probability",
+                                                 config.double("executor.paper.partial_fill_probability", default: 0)),
+            partialFillFraction: try fraction("executor.paper.partial_fill_fraction",
+                                              config.double("executor.paper.partial_fill_fraction", default: 0.3)),
+            latencyMilliseconds: Int(try positive("executor.paper.latency_ms", Double(config.int("executor.paper.latency_ms", default: 0)))),
+            freezeQuantities: freeze,
+            priceBandFraction: try positive("executor.paper.price_band_pct", config.double("executor.paper.price_band_pct", default: 10)) / 100,
+            marginFraction: try fraction("executor.paper.margin_fraction", config.double("executor.paper.margin_fraction", default: 0.15)),
+            availableMargin: try config.paise("executor.paper.available_margin", default: Paise(100_000_000_00)))
+        let squareOff = config.string("executor.exits.square_off", default: "15:25")
+        let hm = squareOff.split(separator: ":").compactMap { Int($0) }
+        guard hm.count == 2, (0..<24).contains(hm[0]), (0..<60).contains(hm[1]) else {
+            throw ConfigError.invalidValue(key: "executor.exits.square_off", expected: "HH:MM (IST)")
+        }
+        exits = ExitPolicy(
+            trailingAtrMultiple: try positive("executor.exits.trailing_atr_multiple", config.double("executor.exits.trailing_atr_multiple", default: 1.2)),
+            target1R: try positive("executor.exits.tp1_r", config.double("executor.exits.tp1_r", default: 1.2)),
+            target1Fraction: try fraction("executor.exits.tp1_fraction", config.double("executor.exits.tp1_fraction", default: 0.5)),
+            target2R: try positive("executor.exits.tp2_r", config.double("executor.exits.tp2_r", default: 2.0)),
+            timeStopMinutes: try config.int("executor.exits.time_stop_minutes", default: 20),
+            volatilityStopMultiple: try positive("executor.exits.volatility_stop_atr_multiple",
+                                                 config.double("executor.exits.volatility_stop_atr_multiple", default: 2.0)),
+            maeCapitalFraction: try positive("executor.exits.mae_stop_capital_pct", config.double("executor.exits.mae_stop_capital_pct", default: 1.5)) / 100,
+            capital: try config.paise("risk_gate.capital", default: Paise(1_000_000_00)),
+            squareOffMinuteIST: hm[0] * 60 + hm[1])
+        charges = FlatBrokerage(perOrder: try config.paise("executor.brokerage_per_order", default: Paise(2000)))
+        retry = RetryPolicy(maxAttempts: try config.int("executor.retry.max_attempts", default: 5),
+                            baseMilliseconds: try config.int("executor.retry.base_ms", default: 100),
+                            capMilliseconds: try config.int("executor.retry.cap_ms", default: 2_000), jitter: 0.5)
+        ordersPerSecond = try positive("executor.orders_per_second", config.double("executor.orders_per_second", default: 10))
+        staleQuoteMilliseconds = try config.int("executor.paper.stale_quote_ms", default: 1_000)
+        adoptDecisionSeconds = try config.int("executor.adopt_decision_seconds", default: 300)
+        flattenTimeoutMilliseconds = try config.int("executor.flatten_timeout_ms", default: 2_000)
+        crashAfterEntryFill = config.string("executor.test_crash_after_entry_fill", default: "false") == "true"
     }
 }

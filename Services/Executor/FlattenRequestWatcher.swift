@@ -24,7 +24,7 @@ struct FlattenRequestWatcher: Service {
                 }
                 if let requested, let trace = Self.trace(in: requested), Self.trace(in: handled ?? "") != trace {
                     context.logger.notice("flatten request found in Postgres", metadata: ["trace": "\(trace)"])
-                    try await engine.flattenAll(reason: .flatten, trace: trace)
+                    _ = try await engine.flattenAll(reason: .flatten, trace: trace)
                 }
                 failures = pendingDone ? 0 : failures + 1
             } catch {

@@ -8,11 +8,13 @@ import ServiceKit
 /// measures tick-to-order latency across the processes from envelope timestamps: for each
 /// trace, the `order.placed` (ENTRY) time minus the `md.tick` time of the same trace
 /// (the tick that closed the bar that fired the signal). Prints p50, p90, p99 and max.
+/// `latency-bench --flatten 1,10,200`: the kill switch and decision-to-order (`FlattenBench`).
 @main
 struct LatencyBenchCommand {
     static func main() async throws {
         var samplesWanted = 50
         var timeoutSeconds = 120.0
+        var flattenSizes: [Int]?
         var arguments = Array(CommandLine.arguments.dropFirst())
         while let flag = arguments.first {
             arguments.removeFirst()
@@ -21,10 +23,19 @@ struct LatencyBenchCommand {
             switch flag {
             case "--samples": samplesWanted = Int(value) ?? samplesWanted
             case "--timeout": timeoutSeconds = Double(value) ?? timeoutSeconds
-            default: fail("usage: latency-bench [--samples N] [--timeout SECONDS]")
+            case "--flatten": flattenSizes = value.split(separator: ",").compactMap { Int($0) }
+            default: fail("usage: latency-bench [--samples N] [--timeout SECONDS] | --flatten 1,10,200")
             }
         }
         let config = ServiceKitContext.bootstrapConfigOnly()
+        if let flattenSizes {
+            do {
+                try await FlattenBench(config: config).run(sizes: flattenSizes)
+            } catch {
+                fail("\(error)")
+            }
+            return
+        }
         let redis = try RedisConfiguration(url: config.string("redis.url", default: "redis://127.0.0.1:6379"))
         let subscriber = RedisSubscriber(configuration: redis, channels: [Channel.orders], patterns: [Channel.allTicks],
                                          logger: Logger(label: "latency-bench"))

@@ -11,8 +11,11 @@ public enum MessageType: String, Codable, Sendable, CaseIterable {
     case orderFilled = "order.filled"
     case orderCancelled = "order.cancelled"
     case orderRejected = "order.rejected"
+    /// A working child changed size or trigger (TP1 shrinks the stop, breakeven, the ATR trail).
+    case orderModified = "order.modified"
     case fillCreated = "fill.created"
     case positionOpened = "position.opened"
+    case positionUpdated = "position.updated"
     case positionClosed = "position.closed"
     case tradeClosed = "trade.closed"
     case controlPause = "control.pause"
@@ -27,4 +30,6 @@ public enum MessageType: String, Codable, Sendable, CaseIterable {
     case riskSnapshot = "risk.snapshot"
     /// scheduler-worker's end-of-day report (`eod.report` job) on `reports`.
     case eodReport = "report.eod"
+    /// The kill switch finished: how long it took and whether the book is flat.
+    case flattenCompleted = "flatten.completed"
 }

@@ -18,6 +18,9 @@ struct PaperTradeEndToEndTests {
             "AITRAPP_MARKETDATA_REPLAY_SPEED": "2400",
             // One trade from the EMA cross; the other strategies have their own end-to-end test.
             "AITRAPP_STRATEGIES_ENABLED": "ema_cross",
+            // This test follows the kill switch: keep the time and volatility exits out of its way.
+            "AITRAPP_EXECUTOR_EXITS_TIME_STOP_MINUTES": "0",
+            "AITRAPP_EXECUTOR_EXITS_VOLATILITY_STOP_ATR_MULTIPLE": "0",
         ])
         let recorder = try EventRecorder(redisURL: stack.redisURL)
         do {
@@ -69,9 +72,19 @@ struct PaperTradeEndToEndTests {
         #expect(try chain.int("quantity") == (try chain.int("lots")) * 75)
         #expect(try chain.string("o_status") == "FILLED")
         #expect(try chain.string("client_order_id") == (try chain.string("client_plan_id")) + "-E")
-        let children = try await db.query("SELECT leg, order_type, status, quantity FROM orders WHERE leg IN ('STOP','TARGET') ORDER BY leg")
-        #expect(try children.map { try $0.string("leg") } == ["STOP", "TARGET"])
-        #expect(try children.allSatisfy { try $0.string("status") == "OPEN" && $0.int("quantity") == chain.int("quantity") })
+        // The stop for the whole filled quantity; TP1 and (from two lots) TP2 share it.
+        let childrenPlaced = await TestEnvironment.eventually(timeout: .seconds(10)) {
+            (try? await db.query("SELECT count(*) AS n FROM orders WHERE leg = 'STOP'").first?.int("n")) == 1
+        }
+        try #require(childrenPlaced, "no stop placed")
+        let children = try await db.query("""
+            SELECT leg, order_type, status, quantity FROM orders WHERE leg IN ('STOP','TARGET','TARGET2') ORDER BY leg
+            """)
+        let quantity = try chain.int("quantity")
+        #expect(try children.map { try $0.string("leg") }.prefix(2) == ["STOP", "TARGET"])
+        #expect(try children.allSatisfy { try $0.string("status") == "OPEN" })
+        #expect(try children.first?.int("quantity") == quantity)
+        #expect(try children.dropFirst().reduce(0) { $0 + (try $1.int("quantity")) } == quantity)
         #expect(try await db.query("SELECT count(*) AS n FROM signals").first?.int("n") == 1)
 
         // The bus: each step of the chain on its channel, under the same trace.
@@ -127,8 +140,10 @@ struct PaperTradeEndToEndTests {
         #expect(try trade.uuid("entry_order") == chain.uuid("order_id"))
         #expect(try trade.string("exit_leg") == "EXIT")
         #expect(try trade.paise("net_pnl") == trade.paise("gross_pnl") - trade.paise("fees"))
-        let cancelled = try await db.query("SELECT count(*) AS n FROM orders WHERE leg IN ('STOP','TARGET') AND status = 'CANCELLED'")
-        #expect(try cancelled.first?.int("n") == 2)
+        let cancelled = try await db.query("""
+            SELECT count(*) AS n FROM orders WHERE leg IN ('STOP','TARGET','TARGET2') AND status = 'CANCELLED'
+            """)
+        #expect(try cancelled.first?.int("n") == children.count)
         #expect(await TestEnvironment.eventually(timeout: .seconds(5)) {
             recorder.events(trace: trace).contains { $0.channel == "trades" && $0.header.type == .tradeClosed }
         })

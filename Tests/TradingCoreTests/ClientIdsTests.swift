@@ -32,15 +32,29 @@ struct ClientIdsTests {
         (OcoLeg.entry, "P-1e88be696af7a67bc11d56c6-E"),
         (.stop, "P-1e88be696af7a67bc11d56c6-S"),
         (.target, "P-1e88be696af7a67bc11d56c6-T"),
+        (.target2, "P-1e88be696af7a67bc11d56c6-T2"),
         (.exit, "P-1e88be696af7a67bc11d56c6-X"),
     ])
     func orderIds(leg: OcoLeg, expected: String) {
         #expect(ClientIds.order(plan: "P-1e88be696af7a67bc11d56c6", leg: leg) == expected)
     }
 
-    @Test("the four order ids of a plan are distinct")
+    @Test("the five order ids of a plan are distinct")
     func distinctLegs() {
         let plan = ClientIds.plan(signalId: "sig-1", configSha: "abc")
-        #expect(Set(OcoLeg.allCases.map { ClientIds.order(plan: plan, leg: $0) }).count == 4)
+        #expect(Set(OcoLeg.allCases.map { ClientIds.order(plan: plan, leg: $0) }).count == 5)
+    }
+
+    @Test("slices and generations of a leg get distinct, replayable ids")
+    func slicesAndGenerations() {
+        let plan = "P-1e88be696af7a67bc11d56c6"
+        #expect(ClientIds.order(plan: plan, leg: .entry, slice: 1) == plan + "-E")
+        #expect(ClientIds.order(plan: plan, leg: .entry, slice: 2) == plan + "-E-2")
+        #expect(ClientIds.order(plan: plan, leg: .stop, generation: 1) == plan + "-S")
+        #expect(ClientIds.order(plan: plan, leg: .stop, generation: 3) == plan + "-S.3")
+        let ids = (1...4).map { ClientIds.order(plan: plan, leg: .entry, slice: $0) }
+            + (1...4).map { ClientIds.order(plan: plan, leg: .stop, generation: $0) }
+            + OcoLeg.allCases.map { ClientIds.order(plan: plan, leg: $0) }
+        #expect(Set(ids).count == 4 + 4 + 5 - 2)   // slice 1 and generation 1 are the plain ids
     }
 }

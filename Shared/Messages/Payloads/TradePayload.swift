@@ -15,10 +15,21 @@ public struct TradePayload: Codable, Sendable, Hashable {
     public var feesPaise: Int64
     public var netPnlPaise: Int64
     public var exitReason: String
+    /// Net P&L over the risk at entry.
+    public var rMultiple: Double?
+    /// Maximum adverse / favourable excursion over the whole quantity.
+    public var maePaise: Int64?
+    public var mfePaise: Int64?
+    public var holdingSeconds: Int?
 
     public init(tradeId: UUID, positionId: UUID, decisionId: UUID, signalId: UUID, symbol: String, side: String,
                 quantity: Int, entryPricePaise: Int64, exitPricePaise: Int64, grossPnlPaise: Int64, feesPaise: Int64,
-                netPnlPaise: Int64, exitReason: String) {
+                netPnlPaise: Int64, exitReason: String, rMultiple: Double? = nil, maePaise: Int64? = nil, mfePaise: Int64? = nil,
+                holdingSeconds: Int? = nil) {
+        self.rMultiple = rMultiple
+        self.maePaise = maePaise
+        self.mfePaise = mfePaise
+        self.holdingSeconds = holdingSeconds
         self.tradeId = tradeId
         self.positionId = positionId
         self.decisionId = decisionId

@@ -52,3 +52,43 @@ extension DecisionRepository {
         try db.query("SELECT client_plan_id FROM decisions WHERE id = $1", [decisionId]).first?.string("client_plan_id")
     }
 }
+
+extension DecisionRepository {
+    /// An approved decision as the executor needs it to place the entry.
+    public struct Executable: Sendable, Hashable {
+        public var payload: DecisionPayload
+        public var trace: String
+    }
+
+    /// Approved decisions younger than `maxAgeSeconds` with no order at all: approvals the
+    /// executor missed (pub/sub is at most once) or crashed before acting on.
+    public static func approvedWithoutOrder(maxAgeSeconds: Int, on db: any SQLRunner) throws -> [Executable] {
+        try executables(where: """
+            d.status = 'APPROVED' AND d.created_at > now() - make_interval(secs => $1)
+              AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.decision_id = d.id)
+            """, [maxAgeSeconds], on: db)
+    }
+
+    /// One decision with its signal's levels (to rebuild an OCO plan after a restart).
+    public static func executable(decisionId: UUID, on db: any SQLRunner) throws -> Executable? {
+        try executables(where: "d.id = $1", [decisionId], on: db).first
+    }
+
+    private static func executables(where condition: String, _ parameters: [(any PostgresEncodable)?],
+                                    on db: any SQLRunner) throws -> [Executable] {
+        try db.query("""
+            SELECT d.id, d.signal_id, d.client_plan_id, d.trace, d.symbol, d.side, d.lots, d.lot_size, d.quantity,
+                   d.risk_amount, s.entry_price, s.stop_price, s.target_price
+            FROM decisions d JOIN signals s ON s.id = d.signal_id
+            WHERE \(condition)
+            ORDER BY d.created_at
+            """, parameters).map { row in
+            Executable(payload: DecisionPayload(
+                decisionId: try row.uuid("id"), signalId: try row.uuid("signal_id"), clientPlanId: try row.string("client_plan_id"),
+                approved: true, symbol: try row.string("symbol"), side: try row.string("side"), lots: try row.int("lots"),
+                lotSize: try row.int("lot_size"), quantity: try row.int("quantity"), entryPaise: try row.paise("entry_price").value,
+                stopPaise: try row.paise("stop_price").value, targetPaise: try row.paise("target_price").value,
+                riskPaise: try row.paise("risk_amount").value, verdicts: []), trace: try row.string("trace"))
+        }
+    }
+}

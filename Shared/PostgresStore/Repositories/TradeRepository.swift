@@ -12,9 +12,17 @@ public enum TradeRepository {
         public var result: TradeResult
         public var exitReason: ExitReason
         public var closedAt: Date
+        public var rMultiple: Double?
+        public var mae: Paise?
+        public var mfe: Paise?
+        public var holdingSeconds: Int?
 
         public init(id: UUID = UUID(), position: PositionRecord, entryFillId: UUID, exitFillId: UUID, exitPrice: Paise,
-                    result: TradeResult, exitReason: ExitReason, closedAt: Date) {
+                    result: TradeResult, exitReason: ExitReason, closedAt: Date, metrics: TradeMetrics? = nil) {
+            self.rMultiple = metrics?.rMultiple
+            self.mae = metrics?.maePaise
+            self.mfe = metrics?.mfePaise
+            self.holdingSeconds = metrics?.holdingSeconds
             self.id = id
             self.position = position
             self.entryFillId = entryFillId
@@ -33,14 +41,16 @@ public enum TradeRepository {
         let rows = try db.query("""
             INSERT INTO trades (id, position_id, signal_id, decision_id, entry_fill_id, exit_fill_id, trace, mode, symbol,
                                 side, quantity, entry_price, exit_price, gross_pnl, fees, net_pnl, exit_reason,
-                                opened_at, closed_at)
-            SELECT $1, $2, d.signal_id, d.id, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17
+                                opened_at, closed_at, r_multiple, mae, mfe, holding_seconds)
+            SELECT $1, $2, d.signal_id, d.id, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+                   $19, $20, $21, $22
             FROM decisions d WHERE d.id = $18
             RETURNING signal_id
             """, [trade.id, position.id, trade.entryFillId, trade.exitFillId, position.trace, position.mode.rawValue,
                   position.symbol, position.side.rawValue, position.quantity, position.entryPrice, trade.exitPrice,
                   trade.result.grossPnl, trade.result.fees, trade.result.netPnl, trade.exitReason.rawValue,
-                  position.openedAt, trade.closedAt, position.decisionId])
+                  position.openedAt, trade.closedAt, position.decisionId, trade.rMultiple, trade.mae, trade.mfe,
+                  trade.holdingSeconds])
         guard let row = rows.first else { throw PostgresError.decode("decision \(position.decisionId) not found for trade") }
         return try row.uuid("signal_id")
     }
@@ -48,7 +58,8 @@ public enum TradeRepository {
     public static func recentJSON(limit: Int, on db: any SQLRunner) throws -> String {
         try JSONQuery.array("""
             SELECT id, position_id, signal_id, decision_id, entry_fill_id, exit_fill_id, trace, mode, symbol, side,
-                   quantity, entry_price, exit_price, gross_pnl, fees, net_pnl, exit_reason, opened_at, closed_at
+                   quantity, entry_price, exit_price, gross_pnl, fees, net_pnl, exit_reason, r_multiple, mae, mfe,
+                   holding_seconds, opened_at, closed_at
             FROM trades ORDER BY closed_at DESC LIMIT $1
             """, [limit], on: db)
     }

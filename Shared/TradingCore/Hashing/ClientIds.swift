@@ -7,15 +7,28 @@ public enum ClientIds {
         "P-" + SHA256.hex(signalId + "|" + configSha).prefix(24)
     }
 
-    /// `<plan>-E`, `<plan>-S`, `<plan>-T`, `<plan>-X` for entry, stop, target and exit.
+    /// `<plan>-E`, `<plan>-S`, `<plan>-T`, `<plan>-T2`, `<plan>-X` for entry, stop, TP1, TP2 and exit.
     public static func order(plan: String, leg: OcoLeg) -> String {
         let suffix: String
         switch leg {
         case .entry: suffix = "E"
         case .stop: suffix = "S"
         case .target: suffix = "T"
+        case .target2: suffix = "T2"
         case .exit: suffix = "X"
         }
         return plan + "-" + suffix
+    }
+
+    /// One slice of a leg split at the freeze quantity: the first keeps the leg's id,
+    /// later ones add `-2`, `-3`, …, so every slice is unique and a replay maps to the same ids.
+    public static func order(plan: String, leg: OcoLeg, slice: Int) -> String {
+        slice <= 1 ? order(plan: plan, leg: leg) : order(plan: plan, leg: leg) + "-\(slice)"
+    }
+
+    /// A later generation of a leg (a stop re-placed after a rejection or a restart):
+    /// `<plan>-S`, then `<plan>-S.2`, `<plan>-S.3`, …
+    public static func order(plan: String, leg: OcoLeg, generation: Int) -> String {
+        generation <= 1 ? order(plan: plan, leg: leg) : order(plan: plan, leg: leg) + ".\(generation)"
     }
 }

@@ -1,0 +1,7 @@
+/// What one flatten did and how long it took.
+struct FlattenReport: Sendable {
+    var positionsClosed: Int
+    var ordersCancelled: Int
+    var durationMs: Double
+    var flat: Bool
+}
