@@ -200,6 +200,8 @@ struct SchedulerEndToEndTests {
         let envelope = Envelope(type: .decisionApproved, ts: Date(), source: "test", trace: "e2etrace", mode: .paper, payload: payload)
         let text = String(decoding: try MessageCoding.makeEncoder().encode(envelope), as: UTF8.self)
         let redis = RedisClientFactory.make(stack.redisURL)
+        // No feed runs here: the paper broker fills the entry against the last known price.
+        try await redis.set(Channel.Key.lastPrice("NIFTY"), "2450000")
         let opened = await TestEnvironment.eventually(timeout: .seconds(15)) {
             _ = try? await redis.publish(text, to: Channel.decisions)
             return (try? await db.query("SELECT count(*) AS n FROM positions WHERE status = 'OPEN'").first?.int("n")) == 1

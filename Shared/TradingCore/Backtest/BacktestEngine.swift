@@ -145,10 +145,10 @@ public struct BacktestEngine: Sendable {
             // SL-M: triggers at the stop, or at the open when the bar gapped through it.
             let gapped = side == .buy ? bar.open < stop : bar.open > stop
             let trigger = gapped ? bar.open : stop
-            _ = position.oco.handle(.legFilled(.stop, price: trigger))
+            _ = position.oco.handle(.legFilled(.stop, quantity: position.quantity, price: trigger))
             close(symbol, price: fillPrice(side: side.opposite, last: trigger), at: bar.start, reason: .stop)
         } else if fills.triggeredLeg(positionSide: side, stop: stop, target: target, lastPrice: favourable) == .target {
-            _ = position.oco.handle(.legFilled(.target, price: target))
+            _ = position.oco.handle(.legFilled(.target, quantity: position.quantity, price: target))
             close(symbol, price: fills.fillPrice(of: .target, positionSide: side, target: target, lastPrice: favourable),
                   at: bar.start, reason: .target)
         }

@@ -13,7 +13,7 @@ struct BacktestPosition: Sendable {
     init(signal: TradeSignal, decision: RiskDecision) {
         self.signal = signal
         self.decision = decision
-        self.oco = OcoGroup(side: signal.side, stop: signal.stop, target: signal.target)
+        self.oco = OcoGroup(plan: OcoPlan(side: signal.side, quantity: decision.quantity, stop: signal.stop, target1: signal.target))
     }
 
     var filled: Bool { entryPrice != nil }
