@@ -35,21 +35,7 @@ public struct AppConfig: Sendable {
         } catch {
             throw ConfigError.invalidYAML("\(error)")
         }
-        var values: [String: String] = [:]
-        func walk(_ value: Any?, prefix: String) {
-            switch value {
-            case let map as [String: Any]:
-                for (key, child) in map { walk(child, prefix: prefix.isEmpty ? key : prefix + "." + key) }
-            case let list as [Any]:
-                values[prefix] = list.map { "\($0)" }.joined(separator: ",")
-            case nil:
-                values[prefix] = ""
-            case let other?:
-                values[prefix] = "\(other)"
-            }
-        }
-        walk(node, prefix: "")
-        return values
+        return ConfigFlattener.flatten(node)
     }
 
     mutating func applyOverrides(_ environment: [String: String]) {
