@@ -63,19 +63,23 @@ struct CoreBenchCommand {
         print(String(format: "ticks → bars → all indicators: %d ticks, %d symbols, %d bars in %.3f s = %.2f M ticks/s",
                      ticks, symbols, fullBars, fullSeconds, Double(ticks) / fullSeconds / 1e6))
 
+        let decisionAt = Date(timeIntervalSince1970: 1_763_959_500) // Monday 2025-11-24 10:15 IST, inside the entry window
         let policy = RiskGatePolicy(limits: RiskLimits(capital: Paise(100_000_000), riskPerTradePercent: 0.5,
                                                        maxOpenPositions: 5, maxLotsPerTrade: 10))
         let signal = TradeSignal(strategy: "ema_cross", symbol: "NIFTY", side: .buy, entry: Paise(2_450_000), stop: Paise(2_447_000),
-                                 target: Paise(2_456_000), confidence: 0.7, rationale: "", features: [:], barStart: start)
-        let state = RiskState(mode: .paper, paused: false, halted: false, openPositions: 1, readAt: start)
+                                 target: Paise(2_456_000), confidence: 0.7, rationale: "", features: [:], barStart: decisionAt)
+        let state = RiskState(mode: .paper, paused: false, halted: false, openPositions: 1, readAt: decisionAt)
+        let quote = MarketQuote(bid: Paise(2_449_900), ask: Paise(2_450_100))
         let instrument = InstrumentFacts(symbol: "NIFTY", underlying: "NIFTY", kind: .future, lotSize: 75, freezeQuantity: 1_800)
         let decisions = 100_000
         var approved = 0
         let riskElapsed = clock.measure {
-            for _ in 0..<decisions where policy.canEnter(signal, instrument: instrument, quote: nil, state: state, now: start).approved { approved += 1 }
+            for _ in 0..<decisions where policy.canEnter(signal, instrument: instrument, quote: quote, state: state, now: decisionAt).approved { approved += 1 }
         }
         let riskSeconds = Double(riskElapsed.components.seconds) + Double(riskElapsed.components.attoseconds) / 1e18
         print(String(format: "risk gate canEnter: %d calls in %.3f s = %.0f ns/call (%d approved)",
                      decisions, riskSeconds, riskSeconds / Double(decisions) * 1e9, approved))
+        let sample = policy.canEnter(signal, instrument: instrument, quote: quote, state: state, now: decisionAt)
+        print("risk gate sample: \(sample.approved ? "approved \(sample.lots) lots" : "rejected by \(sample.rejections.map(\.gate).joined(separator: ","))")")
     }
 }

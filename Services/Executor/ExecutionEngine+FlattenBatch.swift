@@ -66,7 +66,7 @@ extension ExecutionEngine {
             for case .filled(let clientId, let quantity, let price, let remaining, _) in paper.onQuote(symbol, quote, at: now) {
                 guard let id = exitOwner[clientId], var group = staged[id],
                       let order = group.orders[.exit]?.first(where: { $0.clientOrderId == clientId }) else { continue }
-                let fee = settings.charges.charges(side: order.side, quantity: quantity, price: price)
+                let fee = settings.charges.order(ContractKind(tradingSymbol: order.symbol), side: order.side, price: price, quantity: quantity).total
                 let fillId = UUID()
                 _ = group.oco.handle(.legFilled(.exit, quantity: quantity, price: price))
                 group.fees += fee

@@ -40,7 +40,7 @@ extension ExecutionEngine {
         let otherEntriesWorking = group.orders[.entry]?.contains { $0.id != order.id } ?? false
         let entryOver = order.leg == .entry && remaining == 0 && !otherEntriesWorking
         if entryOver { actions += oco.handle(.entryEnded) }
-        let fees = settings.charges.charges(side: order.side, quantity: quantity, price: price)
+        let fees = settings.charges.order(ContractKind(tradingSymbol: order.symbol), side: order.side, price: price, quantity: quantity).total
         let fillId = UUID()
         let now = at
         // The position row: created by the first entry fill, then kept in step with the machine.

@@ -6,7 +6,8 @@ import TradingCore
 struct ExecutorSettings: Sendable {
     var broker: PaperBrokerConfig
     var exits: ExitPolicy
-    var charges: FlatBrokerage
+    /// The Indian F&O charges (`risk_gate.charges.*`, shared with risk-gate's sizing).
+    var charges: ChargeSchedule
     var tickSize: Paise
     var retry: RetryPolicy
     var ordersPerSecond: Double
@@ -75,7 +76,7 @@ struct ExecutorSettings: Sendable {
             maeCapitalFraction: try positive("executor.exits.mae_stop_capital_pct", config.double("executor.exits.mae_stop_capital_pct", default: 1.5)) / 100,
             capital: try config.paise("risk_gate.capital", default: Paise(1_000_000_00)),
             squareOffMinuteIST: hm[0] * 60 + hm[1])
-        charges = FlatBrokerage(perOrder: try config.paise("executor.brokerage_per_order", default: Paise(2000)))
+        charges = try ChargeSchedule(section: config.section(ChargeSchedule.configSection))
         retry = RetryPolicy(maxAttempts: try config.int("executor.retry.max_attempts", default: 5),
                             baseMilliseconds: try config.int("executor.retry.base_ms", default: 100),
                             capMilliseconds: try config.int("executor.retry.cap_ms", default: 2_000), jitter: 0.5)

@@ -40,7 +40,7 @@ struct RiskGateSettings: Sendable {
         limits.entryWindowStartMinute = try Self.minute(config, "risk_gate.entry_window_start", default: "09:20")
         limits.entryWindowEndMinute = try Self.minute(config, "risk_gate.entry_window_end", default: "15:10")
         limits.maxStateAgeSeconds = try config.double("risk_gate.max_state_age_seconds", default: 5)
-        limits.charges = try ChargeSettings.schedule(config)
+        limits.charges = try ChargeSchedule(section: config.section(ChargeSchedule.configSection))
         self.limits = limits
         banList = Set(config.list("risk_gate.ban_list", default: []))
         blackouts = try config.list("risk_gate.event_blackouts", default: []).map { text in

@@ -60,9 +60,13 @@ struct ExecutorEndToEndTests {
             #expect(try trade.paise("entry_price") == Self.entry)
             #expect(try trade.paise("exit_price") == Paise(10_320))          // (102.40 + 104.00) / 2
             #expect(try trade.paise("gross_pnl") == Paise(48_000))           // 75 × 2.40 + 75 × 4.00
-            #expect(try trade.paise("fees") == Paise(6_000))                 // three orders × ₹20
-            #expect(try trade.paise("net_pnl") == Paise(42_000))
-            #expect(abs(try trade.double("r_multiple") - 1.4) < 1e-9)        // 420 / (2.00 × 150)
+            // F&O charges per fill (risk_gate.charges defaults), each component rounded to the paisa:
+            // buy 150 @ ₹100 (₹15,000): brokerage ₹4.50, exchange ₹0.27, SEBI ₹0.02, stamp ₹0.30, GST ₹0.86 = ₹5.95;
+            // sell 75 @ ₹102.40 (₹7,680): ₹2.30 + ₹0.14 + ₹0.01 + STT ₹3.84 + GST ₹0.44 = ₹6.73;
+            // sell 75 @ ₹104 (₹7,800): ₹2.34 + ₹0.14 + ₹0.01 + STT ₹3.90 + GST ₹0.45 = ₹6.84.
+            #expect(try trade.paise("fees") == Paise(1_952))
+            #expect(try trade.paise("net_pnl") == Paise(46_048))
+            #expect(abs(try trade.double("r_multiple") - 460.48 / 300) < 1e-6)   // net / (2.00 × 150)
             #expect(try trade.paise("mfe") == Paise(60_000))                 // 4.00 × 150
             #expect(await h.waitFor("SELECT count(*) AS n FROM orders WHERE status = 'OPEN'", equals: 0))
             #expect(try await h.count("SELECT count(*) AS n FROM positions WHERE status = 'CLOSED' AND exit_reason = 'TARGET2'") == 1)
@@ -121,7 +125,10 @@ struct ExecutorEndToEndTests {
             #expect(await h.waitFor("SELECT count(*) AS n FROM trades WHERE exit_reason = 'BREAKEVEN_STOP'", equals: 1))
             let trade = try #require(try await h.db.query("SELECT gross_pnl, fees, net_pnl FROM trades").first)
             #expect(try trade.paise("gross_pnl") == Paise(17_250))   // 75 × 2.40 − 75 × 0.10
-            #expect(try trade.paise("net_pnl") == Paise(11_250))
+            // Charges: ₹5.95 (entry) + ₹6.73 (TP1) + sell 75 @ ₹99.90 (₹7,492.50: brokerage ₹2.25, exchange ₹0.14,
+            // SEBI ₹0.01, STT ₹3.75, GST ₹0.43 = ₹6.58) = ₹19.26.
+            #expect(try trade.paise("fees") == Paise(1_926))
+            #expect(try trade.paise("net_pnl") == Paise(15_324))
             #expect(try await h.count("SELECT count(*) AS n FROM orders WHERE leg = 'TARGET2' AND status = 'CANCELLED'") == 1)
             #expect(try await h.count("SELECT count(*) AS n FROM orders WHERE status = 'OPEN'") == 0)
         }

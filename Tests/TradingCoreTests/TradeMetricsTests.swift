@@ -31,13 +31,4 @@ struct TradeMetricsTests {
         #expect(metrics.maePaise == Paise(37_500))
         #expect(metrics.mfePaise == .zero)
     }
-
-    @Test("flat brokerage per order plus the sell-side turnover share")
-    func charges() {
-        let model = FlatBrokerage(perOrder: Paise(2_000), sellTurnoverFraction: 0.000625)
-        #expect(model.charges(side: .buy, quantity: 75, price: Paise(10_000)) == Paise(2_000))
-        // 75 × ₹100 × 0.0625% = ₹4.69
-        #expect(model.charges(side: .sell, quantity: 75, price: Paise(10_000)) == Paise(2_469))
-        #expect(model.charges(side: .sell, quantity: 0, price: Paise(10_000)) == .zero)
-    }
 }

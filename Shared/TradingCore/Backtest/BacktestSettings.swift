@@ -102,6 +102,7 @@ extension BacktestSettings {
         limits.marginPercent = try risk.double("margin_pct", default: limits.marginPercent, in: 0...100)
         limits.entryWindowStartMinute = try risk.time("entry_window_start", default: "09:20")
         limits.entryWindowEndMinute = try risk.time("entry_window_end", default: "15:10")
+        limits.charges = try ChargeSchedule(section: Self.section(ChargeSchedule.configSection, of: values))
 
         var executor = StrategyConfigReader(prefix: "executor", values: Self.section("executor", of: values))
         let executorSlippage = try executor.double("slippage_bps", default: 2, in: 0...10_000)
@@ -164,6 +165,7 @@ extension BacktestSettings {
         values["risk_gate.margin_pct"] = "\(limits.marginPercent)"
         values["risk_gate.entry_window_start"] = EntryWindow.label(limits.entryWindowStartMinute)
         values["risk_gate.entry_window_end"] = EntryWindow.label(limits.entryWindowEndMinute)
+        values.merge(limits.charges.configValues) { _, charges in charges }
         values["backtest.fill_rule"] = fillRule.rawValue
         values["backtest.slippage_bps"] = "\(slippageBps)"
         values["backtest.slippage_jitter_bps"] = "\(slippageJitterBps)"

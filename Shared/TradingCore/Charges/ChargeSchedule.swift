@@ -18,14 +18,16 @@ public struct ChargeSchedule: Sendable, Hashable, Codable {
     public var options: ChargeRates
     /// SEBI fee per crore (₹1,00,00,000) of turnover.
     public var sebiPerCrore: Paise
-    public var gstPercent: Decimal
+    public var gstRate: PercentRate
 
     public init(futures: ChargeRates, options: ChargeRates, sebiPerCrore: Paise, gstPercent: Decimal) {
         self.futures = futures
         self.options = options
         self.sebiPerCrore = sebiPerCrore
-        self.gstPercent = gstPercent
+        self.gstRate = PercentRate(gstPercent)
     }
+
+    public var gstPercent: Decimal { gstRate.percent }
 
     public static let nseDiscount2026 = ChargeSchedule(
         futures: ChargeRates(brokerageCap: Paise(2_000), brokeragePercent: Decimal(string: "0.03"),
@@ -39,17 +41,20 @@ public struct ChargeSchedule: Sendable, Hashable, Codable {
     public func rates(_ kind: ContractKind) -> ChargeRates { kind == .option ? options : futures }
 
     /// The charges of one executed order of `quantity` units at `price` (the premium for options).
+    /// Integer arithmetic throughout (turnover in paise as `Int128`), each component rounded
+    /// half away from zero to the paisa.
     public func order(_ kind: ContractKind, side: Side, price: Paise, quantity: Int) -> ChargeBreakdown {
         guard quantity > 0, price > .zero else { return .zero }
         let rates = rates(kind)
-        let turnover = Decimal(price.value) * Decimal(quantity)
-        let brokerage = rates.brokeragePercent.map { min(Self.percent(turnover, $0), rates.brokerageCap) } ?? rates.brokerageCap
-        let exchange = Self.percent(turnover, rates.exchangePercent)
-        let sebi = Self.round(turnover * Decimal(sebiPerCrore.value) / 1_000_000_000)  // a crore is 10^9 paise
+        let turnover = Int128(price.value) * Int128(quantity)
+        let brokerage = rates.brokerageRate.map { min($0.of(turnover), rates.brokerageCap) } ?? rates.brokerageCap
+        let exchange = rates.exchangeRate.of(turnover)
+        // A crore is 10^9 paise.
+        let sebi = Paise(PercentRate.divideRounded(turnover * Int128(sebiPerCrore.value), by: 1_000_000_000))
         var result = ChargeBreakdown(brokerage: brokerage, exchange: exchange, sebi: sebi)
-        if side == .sell { result.stt = Self.percent(turnover, rates.sttSellPercent) }
-        if side == .buy { result.stamp = Self.percent(turnover, rates.stampBuyPercent) }
-        result.gst = Self.percent(Decimal((brokerage + exchange + sebi).value), gstPercent)
+        if side == .sell { result.stt = rates.sttSellRate.of(turnover) }
+        if side == .buy { result.stamp = rates.stampBuyRate.of(turnover) }
+        result.gst = gstRate.of(Int128((brokerage + exchange + sebi).value))
         return result
     }
 
@@ -57,14 +62,5 @@ public struct ChargeSchedule: Sendable, Hashable, Codable {
     public func roundTrip(_ kind: ContractKind, entrySide: Side, entry: Paise, exit: Paise, quantity: Int) -> ChargeBreakdown {
         order(kind, side: entrySide, price: entry, quantity: quantity)
             + order(kind, side: entrySide.opposite, price: exit, quantity: quantity)
-    }
-
-    static func percent(_ amount: Decimal, _ percent: Decimal) -> Paise { round(amount * percent / 100) }
-
-    static func round(_ value: Decimal) -> Paise {
-        var input = value
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &input, 0, .plain)
-        return Paise(Int64(rounded.description) ?? 0)
     }
 }

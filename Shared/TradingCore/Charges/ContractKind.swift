@@ -8,4 +8,14 @@ public enum ContractKind: String, Sendable, Hashable, Codable {
     public init(instrumentType: String) {
         self = ["CE", "PE"].contains(instrumentType.uppercased()) ? .option : .future
     }
+
+    /// From an NSE F&O trading symbol: `NIFTY25DEC24000CE` and `BANKNIFTY2612350000PE` (a digit,
+    /// then CE or PE) are options; futures (`NIFTY25DECFUT`), indices and stocks are futures.
+    public init(tradingSymbol: String) {
+        let utf8 = Array(tradingSymbol.utf8)
+        guard utf8.count >= 3 else { self = .future; return }
+        let suffix = String(decoding: utf8.suffix(2), as: UTF8.self).uppercased()
+        let beforeSuffix = utf8[utf8.count - 3]
+        self = (suffix == "CE" || suffix == "PE") && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(beforeSuffix) ? .option : .future
+    }
 }

@@ -7,7 +7,7 @@ extension RiskGatePolicy {
         let fresh = state.readable && age.map { $0 <= limits.maxStateAgeSeconds } == true
         var verdicts = [GateVerdict(gate: "state_readable", passed: fresh,
                                     detail: !state.readable ? "risk state unreadable: failing closed"
-                                        : age.map { "state age \(String(format: "%.3f", $0)) s of max \(limits.maxStateAgeSeconds) s" }
+                                        : age.map { "state age \(Format.number($0, decimals: 3)) s of max \(limits.maxStateAgeSeconds) s" }
                                         ?? "risk state never read: failing closed",
                                     observed: age, limit: limits.maxStateAgeSeconds)]
         verdicts.append(GateVerdict(gate: "mode", passed: state.readable, detail: "mode \(state.mode.rawValue)"))
@@ -66,10 +66,10 @@ extension RiskGatePolicy {
         let slippage = max(0, Double(adverse.value) * 10_000 / Double(signal.entry.value))
         return [
             GateVerdict(gate: "spread", passed: spread <= limits.maxSpreadBps,
-                        detail: "bid \(quote.bid.rupeeString) ask \(quote.ask.rupeeString): spread \(String(format: "%.2f", spread)) bps of max \(limits.maxSpreadBps)",
+                        detail: "bid \(quote.bid.rupeeString) ask \(quote.ask.rupeeString): spread \(Format.number(spread)) bps of max \(limits.maxSpreadBps)",
                         observed: spread, limit: limits.maxSpreadBps),
             GateVerdict(gate: "slippage", passed: slippage <= limits.maxSlippageBps,
-                        detail: "fill at \(touch.rupeeString) vs entry \(signal.entry.rupeeString): \(String(format: "%.2f", slippage)) bps of max \(limits.maxSlippageBps)",
+                        detail: "fill at \(touch.rupeeString) vs entry \(signal.entry.rupeeString): \(Format.number(slippage)) bps of max \(limits.maxSlippageBps)",
                         observed: slippage, limit: limits.maxSlippageBps),
         ]
     }

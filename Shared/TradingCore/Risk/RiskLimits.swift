@@ -42,15 +42,40 @@ public struct RiskLimits: Sendable, Hashable, Codable {
     /// The most all open trades together may lose at their stops.
     public var heatLimit: Paise { Self.percent(portfolioHeatPercent, of: capital) }
 
-    /// `amount × percent / 100` floored to whole paise, computed in decimal from the percent's
-    /// shortest decimal form (0.29, not 0.28999999999999998…), so a whole-paise result is exact.
+    /// `amount × percent / 100` floored to whole paise, computed exactly in integers from the
+    /// percent's shortest decimal form (0.29, not 0.28999999999999998…), so a whole-paise result
+    /// is exact. Percentages written with an exponent (1e-05) fall back to floating point.
     public static func percent(_ percent: Double, of amount: Paise) -> Paise {
-        if let exactPercent = Decimal(string: String(percent), locale: Locale(identifier: "en_US_POSIX")) {
-            var exact = Decimal(amount.value) * exactPercent / 100
-            var floored = Decimal()
-            NSDecimalRound(&floored, &exact, 0, .down)
-            if let paise = Int64(floored.description) { return Paise(paise) }
+        if let (mantissa, scale) = decimalDigits(percent) {
+            var divisor: Int128 = 100
+            for _ in 0..<scale { divisor *= 10 }
+            let product = Int128(amount.value) * Int128(mantissa)
+            var quotient = product / divisor
+            if product % divisor != 0 && product < 0 { quotient -= 1 }   // floor, as NSDecimalRound(.down)
+            if let paise = Int64(exactly: quotient) { return Paise(paise) }
         }
         return Paise(Int64((Double(amount.value) * percent / 100).rounded(.down)))
+    }
+
+    /// `value`'s shortest decimal text as an integer and a count of decimals ("2.5" → (25, 1)),
+    /// or nil for exponent forms, non-finite values and more than 18 digits.
+    static func decimalDigits(_ value: Double) -> (Int64, Int)? {
+        guard value.isFinite else { return nil }
+        var mantissa: Int64 = 0
+        var scale = 0, digits = 0
+        var negative = false, seenPoint = false
+        for byte in String(value).utf8 {
+            switch byte {
+            case UInt8(ascii: "-"): negative = true
+            case UInt8(ascii: "."): seenPoint = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits += 1
+                guard digits <= 18 else { return nil }
+                mantissa = mantissa * 10 + Int64(byte - UInt8(ascii: "0"))
+                if seenPoint { scale += 1 }
+            default: return nil
+            }
+        }
+        return (negative ? -mantissa : mantissa, scale)
     }
 }

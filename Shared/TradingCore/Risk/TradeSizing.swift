@@ -11,10 +11,16 @@ struct TradeSizing {
     /// Loss at the stop with `lots`, round-trip charges included.
     func risk(_ lots: Int) -> Paise { riskPerLot * Int64(lots) + fees(lots) }
 
-    /// The largest n ≤ upper with risk(n) ≤ budget (0 when none).
+    /// The largest n ≤ upper with risk(n) ≤ budget (0 when none). Risk grows with the lots
+    /// (charges never fall as quantity rises), so a binary search finds it in O(log upper).
     func largest(upTo upper: Int, within budget: Paise) -> Int {
-        var n = upper
-        while n > 0 && risk(n) > budget { n -= 1 }
-        return max(0, n)
+        guard upper > 0 else { return 0 }
+        if risk(upper) <= budget { return upper }
+        var low = 0, high = upper          // risk(low) ≤ budget (or low = 0), risk(high) > budget
+        while high - low > 1 {
+            let mid = low + (high - low) / 2
+            if risk(mid) <= budget { low = mid } else { high = mid }
+        }
+        return low
     }
 }

@@ -46,5 +46,5 @@ public struct Tripwire: Sendable, Hashable, Codable {
         return open
     }
 
-    static func format(_ value: Double) -> String { String(format: "%.2f", value) }
+    static func format(_ value: Double) -> String { Format.number(value) }
 }

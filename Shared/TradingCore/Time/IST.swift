@@ -14,8 +14,9 @@ public enum IST {
 
     /// The IST calendar day of an instant, as `yyyy-MM-dd`.
     public static func dayString(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        let seconds = (date.timeIntervalSince1970 + Double(offsetSeconds)).rounded(.down)
+        let (year, month, day) = CivilCalendar.date(days: Int64((seconds / 86_400).rounded(.down)))
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
     }
 
     /// Minutes since IST midnight.
@@ -43,7 +44,14 @@ public enum IST {
         let day = Int64((Double(seconds) / 86_400).rounded(.down))
         let second = seconds - day * 86_400
         let (year, month, dayOfMonth) = CivilCalendar.date(days: day)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d+05:30", Int(year), Int(month), Int(dayOfMonth),
-                      Int(second / 3600), Int(second % 3600 / 60), Int(second % 60))
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(dayOfMonth, 2) + "T" + padded(second / 3600, 2) + ":"
+            + padded(second % 3600 / 60, 2) + ":" + padded(second % 60, 2) + "+05:30"
+    }
+
+    /// `value` in decimal, zero-padded on the left to `width` digits (as `%0Nd`).
+    static func padded(_ value: Int64, _ width: Int) -> String {
+        let digits = String(value.magnitude)
+        let pad = String(repeating: "0", count: max(0, width - digits.count - (value < 0 ? 1 : 0)))
+        return (value < 0 ? "-" : "") + pad + digits
     }
 }
