@@ -48,12 +48,24 @@ extension ExecutionEngine {
             engine.logger.notice("flatten requested", metadata: ["trace": "\(trace)", "flatten.reason": "\(reason.rawValue)",
                                                                  "flatten.groups": "\(ids.count)"])
             var failures = 0
+            // PAPER groups in one transaction on a copy of the paper exchange; LIVE groups one by
+            // one through Kite (each order row is written before Kite hears of it).
+            let paperIds = ids.filter { engine.groups[$0]?.mode == .paper }
+            let liveIds = ids.filter { engine.groups[$0]?.mode != .paper }
+            for id in liveIds {
+                do {
+                    try await engine.handle(.exit(reason), groupId: id)
+                } catch {
+                    failures += 1
+                    engine.logger.error("flatten of a group failed", metadata: ["trace": "\(trace)", "group.id": "\(id)", "error": "\(error)"])
+                }
+            }
             do {
-                try await engine.flattenBatch(ids: ids, reason: reason, trace: trace)
+                try await engine.flattenBatch(ids: paperIds, reason: reason, trace: trace)
             } catch {
                 // One group's trouble must not hold up the others: one by one instead.
                 engine.logger.error("flatten batch failed, closing group by group", metadata: ["trace": "\(trace)", "error": "\(error)"])
-                for id in ids {
+                for id in paperIds {
                     do {
                         try await engine.handle(.exit(reason), groupId: id)
                     } catch {
@@ -81,7 +93,7 @@ extension ExecutionEngine {
             return (stray, try OrderRepository.cancel(ids: stray.map(\.id), reason: "cancelled by \(reason.rawValue)", on: db))
         }
         for order in stray where cancelled.contains(order.id) {
-            _ = broker.cancel(order.clientOrderId, at: context.clock.now())
+            await cancelAtBroker(order)
             await publishOrder(order, status: "CANCELLED", type: .orderCancelled)
         }
         let (open, working) = try await context.database.withConnection { db in

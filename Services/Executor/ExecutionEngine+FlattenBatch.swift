@@ -15,8 +15,9 @@ extension ExecutionEngine {
     /// Groups whose exits do not fill here (a partial fill, a rejection) stay closing and
     /// finish on the normal path.
     func flattenBatch(ids: [UUID], reason: ExitReason, trace: String) async throws {
+        guard !ids.isEmpty else { return }
         let now = context.clock.now()
-        var paper = broker
+        var paper = self.paper.state
         var staged: [UUID: LiveGroup] = [:]
         var cancelRows: [OrderRecord] = []
         var exitRows: [OrderRecord] = []
@@ -93,34 +94,33 @@ extension ExecutionEngine {
         }
         let openAfter = staged.mapValues { ($0.position?.id, $0.oco.openQuantity) }
         let (cancelling, placing, booking, closing) = (cancelRows, exitRows, fills, trades)
+        // One transaction, one statement per kind of row (multi-row `unnest`), whatever N is.
         let (cancelled, signalIds) = try await context.database.transaction { db -> ([UUID], [UUID: UUID]) in
             let cancelled = try OrderRepository.cancel(ids: cancelling.map(\.id), reason: "cancelled by \(reason.rawValue)", on: db)
-            for order in placing where try !OrderRepository.insert(order, on: db) {
-                throw ExecutorError.orderNotWorking(order.clientOrderId)
-            }
-            for fill in booking {
-                guard try OrderRepository.recordFill(id: fill.order.id, quantity: fill.quantity, price: fill.price, on: db) else {
-                    throw ExecutorError.orderNotWorking(fill.order.clientOrderId)
-                }
-                try FillRepository.insert(id: fill.fillId, orderId: fill.order.id, trace: fill.order.trace, quantity: fill.quantity,
-                                          price: fill.price, fees: fill.fee, filledAt: now, on: db)
-            }
+            try BatchWriteRepository.insertOrders(placing, on: db)
+            try BatchWriteRepository.recordFills(booking.map {
+                BatchWriteRepository.Fill(id: $0.fillId, orderId: $0.order.id, trace: $0.order.trace, quantity: $0.quantity,
+                                          price: $0.price, fees: $0.fee)
+            }, at: now, on: db)
+            try BatchWriteRepository.closePositions(closing.map { ($0.position.id, $0.trade.exitReason) }, at: now, on: db)
+            let signalByTrade = try BatchWriteRepository.insertTrades(closing.map(\.trade), on: db)
             var signalIds: [UUID: UUID] = [:]
-            for (id, position, trade, _) in closing {
-                guard try PositionRepository.close(id: position.id, reason: trade.exitReason, at: now, on: db) else {
-                    throw ExecutorError.positionAlreadyClosed
-                }
-                signalIds[id] = try TradeRepository.insert(trade, on: db)
+            for (id, _, trade, _) in closing { signalIds[id] = signalByTrade[trade.id] }
+            let stillOpen = openAfter.compactMap { id, after -> (UUID, Int)? in
+                guard signalIds[id] == nil, let positionId = after.0 else { return nil }
+                return (positionId, after.1)
             }
-            for (id, after) in openAfter where signalIds[id] == nil {
-                guard let positionId = after.0 else { continue }
-                let open = after.1
-                try db.query("UPDATE positions SET open_quantity = $2 WHERE id = $1 AND status = 'OPEN'", [positionId, open])
+            if !stillOpen.isEmpty {
+                try db.query("""
+                    UPDATE positions p SET open_quantity = v.open FROM unnest($1::uuid[], $2::int[]) AS v(id, open)
+                    WHERE p.id = v.id AND p.status = 'OPEN'
+                    """, [PostgresArray.literal(stillOpen.map(\.0)), PostgresArray.literal(stillOpen.map(\.1))])
             }
             return (cancelled, signalIds)
         }
         // Committed: memory, the broker and the bus follow.
-        broker = paper
+        self.paper.state = paper
+        for order in cancelRows { orderUpdates.forget(order.clientOrderId) }
         for order in cancelRows { orderIndex[order.clientOrderId] = nil }
         for (id, group) in staged {
             if signalIds[id] != nil {
