@@ -26,6 +26,11 @@ extension ExecutionEngine {
         return pendingFlatten == nil
     }
 
+    static func milliseconds(since start: ContinuousClock.Instant) -> String {
+        let elapsed = ContinuousClock.now - start
+        return String(format: "%.1f", Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+    }
+
     /// The kill switch. A second call while one runs joins it (same report).
     func flattenAll(reason: ExitReason, trace: String) async throws -> FlattenReport {
         if let running = flattenInFlight { return try await running.value }
@@ -44,6 +49,8 @@ extension ExecutionEngine {
         // Postgres is the truth: adopt every open position first, so nothing is missed.
         let closing = try await serialized { engine -> Int in
             try await engine.performRestore()
+            engine.logger.info("flatten restore checked", metadata: ["trace": "\(trace)",
+                                                                     "flatten.restore_ms": "\(Self.milliseconds(since: started))"])
             let ids = engine.groups.keys.sorted { $0.uuidString < $1.uuidString }
             engine.logger.notice("flatten requested", metadata: ["trace": "\(trace)", "flatten.reason": "\(reason.rawValue)",
                                                                  "flatten.groups": "\(ids.count)"])
@@ -82,10 +89,17 @@ extension ExecutionEngine {
         }
         // Wait for the exits (a simulated latency or a partial fill delays them).
         let deadline = ContinuousClock.now + .milliseconds(settings.flattenTimeoutMilliseconds)
+        var lastPoll = ContinuousClock.now
         while !groups.isEmpty && ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(2))
             await pulse(force: true)
+            // LIVE exits fill at Kite: ask its order book often rather than wait for postbacks.
+            if ContinuousClock.now - lastPoll > .milliseconds(200), groups.values.contains(where: { $0.mode != .paper }) {
+                lastPoll = ContinuousClock.now
+                await pollBrokers()
+            }
         }
+        logger.info("flatten exits filled", metadata: ["trace": "\(trace)", "flatten.filled_ms": "\(Self.milliseconds(since: started))"])
         // Anything still working in Postgres that no group owns is cancelled; then re-check.
         let tracked = Set(groups.values.flatMap { $0.orders.values.joined().map(\.id) })
         let (stray, cancelled) = try await context.database.transaction { db in

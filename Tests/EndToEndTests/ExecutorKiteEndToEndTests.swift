@@ -92,6 +92,9 @@ struct ExecutorKiteEndToEndTests {
         #expect(try await h.stack.http("POST", "/kite/postback", body: "{not json", port: postbackPort, token: "").status == 400)
         #expect(try await h.count("SELECT count(*) AS n FROM fills") == 0)
 
+        // Kite's order system is briefly unreachable for the first child (the stop): the
+        // executor retries with backoff, first looking for the stop's tag in the order book.
+        await kite.recorder.enqueue(.kiteError(503, "NetworkException", "Unable to reach the OMS"), for: "POST /orders/regular")
         // The real one: the entry filled at ₹100.05.
         let good = Self.postback(orderId: "151220000000000", tag: entryTag, quantity: 150, average: "100.05")
         #expect(try await h.stack.http("POST", "/kite/postback", body: good, port: postbackPort, token: "").status == 200)
@@ -99,10 +102,15 @@ struct ExecutorKiteEndToEndTests {
         // The same postback again books nothing more.
         #expect(try await h.stack.http("POST", "/kite/postback", body: good, port: postbackPort, token: "").status == 200)
 
-        // Stop, TP1 and TP2 go to Kite.
+        // Stop (503, then again), TP1 and TP2 go to Kite; one STOP row in Postgres.
         #expect(await TestEnvironment.eventually(timeout: .seconds(10)) {
-            await kite.recorder.requests("POST", pathPrefix: "/orders/regular").count == 4
+            await kite.recorder.requests("POST", pathPrefix: "/orders/regular").count == 5
         })
+        #expect(try await h.count("SELECT count(*) AS n FROM orders WHERE leg = 'STOP'") == 1)
+        #expect(await kite.recorder.requests("GET", pathPrefix: "/orders").contains { $0.path == "/orders" })
+        let posts = await kite.recorder.requests("POST", pathPrefix: "/orders/regular").map(\.form)
+        #expect(posts[1]["order_type"] == "SL-M" && posts[2]["order_type"] == "SL-M")
+        #expect(posts[1]["tag"] == posts[2]["tag"])
         let children = await kite.recorder.requests("POST", pathPrefix: "/orders/regular").dropFirst().map(\.form)
         let stopForm = try #require(children.first { $0["order_type"] == "SL-M" })
         #expect(stopForm["trigger_price"] == "98.00")
@@ -113,7 +121,7 @@ struct ExecutorKiteEndToEndTests {
 
         // The stop's fill arrives only through the poll (its postback was lost).
         let stopId = ClientIds.order(plan: decision.clientPlanId, leg: .stop)
-        let stopIndex = try #require(children.firstIndex { $0["order_type"] == "SL-M" })
+        let stopIndex = try #require(children.lastIndex { $0["order_type"] == "SL-M" })
         let stopKiteId = String(151_220_000_000_000 + stopIndex + 1)
         let book = #"{"status":"success","data":["# + Self.kiteOrder(
             orderId: stopKiteId, tag: KiteOrderTag.tag(forClientOrderId: stopId), status: "COMPLETE", side: "SELL", type: "SL-M",

@@ -26,26 +26,46 @@ public enum BatchWriteRepository {
         }
     }
 
-    /// Inserts new orders; throws unless every one was new.
-    public static func insertOrders(_ orders: [OrderRecord], on db: any SQLRunner) throws {
+    /// Inserts new orders; throws unless every one was new. `filled`: orders that have
+    /// already filled (quantity, price) when they are recorded — the kill switch's exits —
+    /// go in with that fill booked (FILLED when complete).
+    public static func insertOrders(_ orders: [OrderRecord], filled: [UUID: (Int, Paise)] = [:], on db: any SQLRunner) throws {
         guard !orders.isEmpty else { return }
         func column(_ value: (OrderRecord) -> (any PostgresEncodable)?) -> String { PostgresArray.literal(orders.map(value)) }
         let rows = try db.query("""
             INSERT INTO orders (id, client_order_id, decision_id, oco_group, leg, trace, mode, symbol, side, order_type,
-                                quantity, price, trigger_price, status)
-            SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[],
-                                 $9::text[], $10::text[], $11::int[], $12::numeric[], $13::numeric[], $14::text[])
+                                quantity, price, trigger_price, status, filled_quantity, average_price)
+            SELECT v.id, v.client_order_id, v.decision_id, v.oco_group, v.leg, v.trace, v.mode, v.symbol, v.side, v.order_type,
+                   v.quantity, v.price, v.trigger_price,
+                   CASE WHEN v.filled >= v.quantity THEN 'FILLED' ELSE v.status END, v.filled, v.average_price
+            FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[],
+                        $9::text[], $10::text[], $11::int[], $12::numeric[], $13::numeric[], $14::text[], $15::int[], $16::numeric[])
+                 AS v(id, client_order_id, decision_id, oco_group, leg, trace, mode, symbol, side, order_type, quantity, price,
+                      trigger_price, status, filled, average_price)
             ON CONFLICT (client_order_id) DO NOTHING
             RETURNING id
             """, [column { $0.id }, column { $0.clientOrderId }, column { $0.decisionId }, column { $0.ocoGroup },
                   column { $0.leg.rawValue }, column { $0.trace }, column { $0.mode.rawValue }, column { $0.symbol },
                   column { $0.side.rawValue }, column { $0.orderType }, column { $0.quantity }, column { $0.price },
-                  column { $0.triggerPrice }, column { $0.status }])
+                  column { $0.triggerPrice }, column { $0.status }, column { filled[$0.id]?.0 ?? 0 }, column { filled[$0.id]?.1 }])
         guard rows.count == orders.count else { throw PostgresError.decode("\(orders.count - rows.count) orders already existed") }
     }
 
-    /// Books one incremental fill per order (at most one per order in a batch) and inserts
-    /// the fill rows; throws unless every order was working with room for its fill.
+    /// Inserts fill rows (their orders' quantities are booked by the caller).
+    public static func insertFills(_ fills: [Fill], at filledAt: Date, on db: any SQLRunner) throws {
+        guard !fills.isEmpty else { return }
+        func column(_ value: (Fill) -> (any PostgresEncodable)?) -> String { PostgresArray.literal(fills.map(value)) }
+        try db.query("""
+            INSERT INTO fills (id, order_id, trace, quantity, price, fees, filled_at)
+            SELECT v.id, v.order_id, v.trace, v.quantity, v.price, v.fees, $7::timestamptz
+            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::numeric[], $6::numeric[])
+                 AS v(id, order_id, trace, quantity, price, fees)
+            """, [column { $0.id }, column { $0.orderId }, column { $0.trace }, column { $0.quantity }, column { $0.price },
+                  column { $0.fees }, filledAt])
+    }
+
+    /// Books one incremental fill per working order (at most one per order in a batch) and
+    /// inserts the fill rows; throws unless every order was working with room for its fill.
     public static func recordFills(_ fills: [Fill], at filledAt: Date, on db: any SQLRunner) throws {
         guard !fills.isEmpty else { return }
         guard Set(fills.map(\.orderId)).count == fills.count else { throw PostgresError.decode("two fills for one order in a batch") }
@@ -62,13 +82,7 @@ public enum BatchWriteRepository {
             RETURNING o.id
             """, [column { $0.orderId }, column { $0.quantity }, column { $0.price }])
         guard updated.count == fills.count else { throw PostgresError.decode("\(fills.count - updated.count) fills for orders not working") }
-        try db.query("""
-            INSERT INTO fills (id, order_id, trace, quantity, price, fees, filled_at)
-            SELECT v.id, v.order_id, v.trace, v.quantity, v.price, v.fees, $7::timestamptz
-            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::numeric[], $6::numeric[])
-                 AS v(id, order_id, trace, quantity, price, fees)
-            """, [column { $0.id }, column { $0.orderId }, column { $0.trace }, column { $0.quantity }, column { $0.price },
-                  column { $0.fees }, filledAt])
+        try insertFills(fills, at: filledAt, on: db)
     }
 
     /// Closes open positions with their exit reasons; throws unless every one was open.
