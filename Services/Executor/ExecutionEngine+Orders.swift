@@ -70,9 +70,24 @@ extension ExecutionEngine {
             try await handle(.legRejected(.stop), groupId: groupId)
             return
         }
+        if order.leg == .exit {
+            // The machine asks for a refused exit again; a broker that refuses everything
+            // (an expired Kite session) must not turn that into an endless loop.
+            group.exitFailures += 1
+            groups[groupId] = group
+            if group.exitFailures > Self.maxExitFailures {
+                await raiseRisk(kind: "exit_unplaceable", severity: "CRITICAL",
+                                message: "exit of \(group.symbol) refused \(group.exitFailures) times; position left open, close it by hand",
+                                trace: group.trace)
+                return
+            }
+        }
         let stillWorking = groups[groupId]?.orders[order.leg]?.isEmpty == false
         if !stillWorking { try await handle(order.leg == .entry ? .entryEnded : .legRejected(order.leg), groupId: groupId) }
     }
+
+    /// Refused exits of one group before the executor stops asking and raises `exit_unplaceable`.
+    static let maxExitFailures = 5
 
     /// Reports from a broker (a Kite postback, the periodic poll): each adds only what the
     /// tracker has not seen, and the result goes through the same path as the paper

@@ -39,8 +39,8 @@ struct ExecutorKiteEndToEndTests {
                          checksum: SHA256.hex(orderId + timestamp + secret))
     }
 
-    @Test("LIVE: entry sent to Kite; a checksummed postback books the fill and sends stop, TP1, TP2; the poll books the stop fill → trade")
-    func liveRoundTrip() async throws {
+    /// The executor in LIVE against the local Kite server, its postback listener on `postbackPort`.
+    private func withLive(_ body: (ExecutorHarness, KiteRESTTestServer, Int) async throws -> Void) async throws {
         let kite = try await KiteRESTTestServer(dataDirectory: KiteRESTTestServer.sharedKiteDataDirectory)
         let postbackPort = TestEnvironment.freePort()
         let harness = try await ExecutorHarness(environment: [
@@ -49,7 +49,11 @@ struct ExecutorKiteEndToEndTests {
             "AITRAPP_EXECUTOR_POLL_MS": "300",
         ])
         do {
-            try await run(harness, kite, postbackPort)
+            try await harness.startExecutor()
+            try await harness.publish(.controlMode, on: Channel.control, trace: TraceID.make(),
+                                      payload: ControlPayload(actor: "e2e", mode: "LIVE"))
+            #expect(await TestEnvironment.eventually(timeout: .seconds(5)) { harness.stack.log("executor").contains("executor mode changed") })
+            try await body(harness, kite, postbackPort)
         } catch {
             print("---- executor log ----\n\(harness.stack.log("executor").suffix(4000))")
             await harness.shutdown()
@@ -63,10 +67,52 @@ struct ExecutorKiteEndToEndTests {
         await kite.stop()
     }
 
+    @Test("LIVE: entry sent to Kite; a checksummed postback books the fill and sends stop, TP1, TP2; the poll books the stop fill → trade")
+    func liveRoundTrip() async throws {
+        try await withLive { h, kite, port in try await run(h, kite, port) }
+    }
+
+    @Test("LIVE flatten: children cancelled at Kite, exit sent, its fill read from the order book, flat well under 2 s")
+    func liveFlatten() async throws {
+        try await withLive { h, kite, postbackPort in
+            let decision = try await h.seedDecision(lots: 1, entry: Self.entry, stop: Self.stop, target: Self.target)
+            try await h.publish(decision)
+            #expect(await TestEnvironment.eventually(timeout: .seconds(10)) {
+                await kite.recorder.requests("POST", pathPrefix: "/orders/regular").count == 1
+            })
+            let entryTag = KiteOrderTag.tag(forClientOrderId: ClientIds.order(plan: decision.clientPlanId, leg: .entry))
+            let filled = Self.postback(orderId: "151220000000000", tag: entryTag, quantity: 75, average: "100.00")
+            #expect(try await h.stack.http("POST", "/kite/postback", body: filled, port: postbackPort, token: "").status == 200)
+            // One lot: the stop and TP1.
+            #expect(await TestEnvironment.eventually(timeout: .seconds(10)) {
+                await kite.recorder.requests("POST", pathPrefix: "/orders/regular").count == 3
+            })
+            // Kite's book will show the exit (the 4th order) filled at ₹99.50.
+            let exitTag = KiteOrderTag.tag(forClientOrderId: ClientIds.order(plan: decision.clientPlanId, leg: .exit))
+            let book = #"{"status":"success","data":["# + Self.kiteOrder(
+                orderId: "151220000000003", tag: exitTag, status: "COMPLETE", side: "SELL", type: "MARKET", quantity: 75, filled: 75,
+                average: "99.50") + "]}"
+            await kite.recorder.enqueue(.init(status: 200, body: book), for: "GET /orders", count: 200)
+            try await h.publish(.controlFlatten, on: Channel.control, trace: TraceID.make(), payload: ControlPayload(actor: "e2e", reason: "test"))
+            #expect(await h.waitFor("SELECT count(*) AS n FROM trades WHERE exit_reason = 'FLATTEN' AND exit_price = 99.50", equals: 1))
+            #expect(await h.waitFor("SELECT count(*) AS n FROM positions WHERE status = 'OPEN'", equals: 0))
+            #expect(await h.waitFor("SELECT count(*) AS n FROM orders WHERE status = 'OPEN'", equals: 0))
+            #expect(await kite.recorder.requests("DELETE", pathPrefix: "/orders/regular/").count == 2)
+            let exitPost = try #require(await kite.recorder.requests("POST", pathPrefix: "/orders/regular").last)
+            #expect(exitPost.form["order_type"] == "MARKET")
+            #expect(exitPost.form["transaction_type"] == "SELL")
+            #expect(exitPost.form["tag"] == exitTag)
+            #expect(await TestEnvironment.eventually(timeout: .seconds(5)) {
+                h.recorder.all.contains { $0.header.type == .flattenCompleted && $0.raw.contains("\"flat\":true") }
+            })
+            let report = try #require(h.recorder.all.last { $0.header.type == .flattenCompleted })
+            let duration = try #require(report.raw.range(of: #""durationMs":([0-9.]+)"#, options: .regularExpression)
+                .map { Double(report.raw[$0].dropFirst(13)) ?? -1 })
+            #expect(duration > 0 && duration < 2000)
+        }
+    }
+
     private func run(_ h: ExecutorHarness, _ kite: KiteRESTTestServer, _ postbackPort: Int) async throws {
-        try await h.startExecutor()
-        try await h.publish(.controlMode, on: Channel.control, trace: TraceID.make(), payload: ControlPayload(actor: "e2e", mode: "LIVE"))
-        #expect(await TestEnvironment.eventually(timeout: .seconds(5)) { h.stack.log("executor").contains("executor mode changed") })
         let decision = try await h.seedDecision(lots: 2, entry: Self.entry, stop: Self.stop, target: Self.target)
         try await h.publish(decision)
 
