@@ -112,6 +112,37 @@ struct ExecutorKiteEndToEndTests {
         }
     }
 
+    @Test("LIVE restart: the entry filled at Kite while the executor was down; the first poll books it once and sends the children")
+    func liveRestartAdoptsFill() async throws {
+        try await withLive { h, kite, _ in
+            let decision = try await h.seedDecision(lots: 2, entry: Self.entry, stop: Self.stop, target: Self.target)
+            try await h.publish(decision)
+            #expect(await TestEnvironment.eventually(timeout: .seconds(10)) {
+                await kite.recorder.requests("POST", pathPrefix: "/orders/regular").count == 1
+            })
+            #expect(await h.stack.stop("executor") != nil)
+            // While it is down the entry fills at Kite (no postback reaches anyone).
+            let entryTag = KiteOrderTag.tag(forClientOrderId: ClientIds.order(plan: decision.clientPlanId, leg: .entry))
+            let book = #"{"status":"success","data":["# + Self.kiteOrder(
+                orderId: "151220000000000", tag: entryTag, status: "COMPLETE", side: "BUY", type: "MARKET", quantity: 150, filled: 150,
+                average: "100.10") + "]}"
+            await kite.recorder.enqueue(.init(status: 200, body: book), for: "GET /orders", count: 100)
+            try await h.startExecutor()   // back in PAPER (every start is), with the LIVE group restored from Postgres
+            #expect(await h.waitFor("SELECT count(*) AS n FROM positions WHERE status = 'OPEN' AND entry_price = 100.10", equals: 1))
+            #expect(await TestEnvironment.eventually(timeout: .seconds(10)) {
+                await kite.recorder.requests("POST", pathPrefix: "/orders/regular").count == 4
+            })
+            // Polled many times, booked once; the children went to Kite, not to the paper exchange.
+            try await Task.sleep(for: .milliseconds(1_000))
+            #expect(try await h.count("SELECT count(*) AS n FROM fills") == 1)
+            #expect(try await h.count("SELECT count(*) AS n FROM orders WHERE leg = 'ENTRY'") == 1)
+            #expect(try await h.count("""
+                SELECT count(*) AS n FROM orders WHERE leg IN ('STOP','TARGET','TARGET2') AND status = 'OPEN' AND mode = 'LIVE'
+                """) == 3)
+            #expect(await kite.recorder.requests("POST", pathPrefix: "/orders/regular").count == 4)
+        }
+    }
+
     private func run(_ h: ExecutorHarness, _ kite: KiteRESTTestServer, _ postbackPort: Int) async throws {
         let decision = try await h.seedDecision(lots: 2, entry: Self.entry, stop: Self.stop, target: Self.target)
         try await h.publish(decision)
