@@ -160,7 +160,12 @@ actor ExecutionEngine {
             if wait > 0 { try? await Task.sleep(for: .milliseconds(Int((wait * 1000).rounded(.up)))) }
             do {
                 let event = try await broker.place(request, at: context.clock.now())
-                if case .accepted = event { orderUpdates.track(request.clientOrderId, quantity: request.quantity) }
+                if case .accepted = event {
+                    orderUpdates.track(request.clientOrderId, quantity: request.quantity)
+                    if mode == .live, let kiteId = live?.kiteOrderId(for: request.clientOrderId) {
+                        await recordBrokerOrderId(kiteId, clientOrderId: request.clientOrderId)
+                    }
+                }
                 if attempt > 1 { Counter(label: "aitrapp_order_retries_succeeded_total").increment() }
                 return event
             } catch {
@@ -175,6 +180,19 @@ actor ExecutionEngine {
                 let delay = settings.retry.delayMilliseconds(afterAttempt: attempt, using: &retryJitter)
                 try? await Task.sleep(for: .milliseconds(delay))
             }
+        }
+    }
+
+    /// Kite's order id on the order row (`orders.broker_order_id`), for operators and support;
+    /// best effort: the tag links the two anyway.
+    func recordBrokerOrderId(_ brokerOrderId: String, clientOrderId: String) async {
+        do {
+            try await context.database.withConnection { db in
+                try db.query("UPDATE orders SET broker_order_id = $2, updated_at = now() WHERE client_order_id = $1",
+                             [clientOrderId, brokerOrderId])
+            }
+        } catch {
+            logger.warning("broker order id not recorded", metadata: ["order.client_id": "\(clientOrderId)", "error": "\(error)"])
         }
     }
 

@@ -161,6 +161,9 @@ struct ExecutorKiteEndToEndTests {
         #expect(entryPost.form["quantity"] == "150")
         #expect(entryPost.form["exchange"] == "NFO")
         #expect(try await h.count("SELECT count(*) AS n FROM orders WHERE leg = 'ENTRY' AND mode = 'LIVE' AND status = 'OPEN'") == 1)
+        #expect(await h.waitFor("""
+            SELECT count(*) AS n FROM orders WHERE leg = 'ENTRY' AND broker_order_id = '151220000000000'
+            """, equals: 1))
 
         // Postbacks: a forged checksum and a broken body are refused; nothing is booked.
         let entryTag = KiteOrderTag.tag(forClientOrderId: entryId)
