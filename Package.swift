@@ -63,7 +63,9 @@ let package = Package(
         .executableTarget(name: "Marketdata", dependencies: ["MarketFeeds", "ServiceKit", "Messages"], path: "Services/Marketdata"),
         .executableTarget(name: "StrategyRanker", dependencies: ["ServiceKit"], path: "Services/StrategyRanker"),
         .executableTarget(name: "RiskGate", dependencies: ["ServiceKit"], path: "Services/RiskGate"),
-        .executableTarget(name: "Executor", dependencies: ["ServiceKit"], path: "Services/Executor"),
+        .executableTarget(name: "Executor", dependencies: [
+            "ServiceKit", .product(name: "Hummingbird", package: "hummingbird"),
+        ], path: "Services/Executor"),
         .executableTarget(name: "SchedulerWorker", dependencies: ["ServiceKit"], path: "Services/SchedulerWorker"),
         .executableTarget(name: "ControlAPI", dependencies: [
             "ServiceKit", .product(name: "Hummingbird", package: "hummingbird"),

@@ -26,6 +26,11 @@ extension ExecutionEngine {
         return pendingFlatten == nil
     }
 
+    static func milliseconds(since start: ContinuousClock.Instant) -> String {
+        let elapsed = ContinuousClock.now - start
+        return String(format: "%.1f", Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+    }
+
     /// The kill switch. A second call while one runs joins it (same report).
     func flattenAll(reason: ExitReason, trace: String) async throws -> FlattenReport {
         if let running = flattenInFlight { return try await running.value }
@@ -44,16 +49,30 @@ extension ExecutionEngine {
         // Postgres is the truth: adopt every open position first, so nothing is missed.
         let closing = try await serialized { engine -> Int in
             try await engine.performRestore()
+            engine.logger.info("flatten restore checked", metadata: ["trace": "\(trace)",
+                                                                     "flatten.restore_ms": "\(Self.milliseconds(since: started))"])
             let ids = engine.groups.keys.sorted { $0.uuidString < $1.uuidString }
             engine.logger.notice("flatten requested", metadata: ["trace": "\(trace)", "flatten.reason": "\(reason.rawValue)",
                                                                  "flatten.groups": "\(ids.count)"])
             var failures = 0
+            // PAPER groups in one transaction on a copy of the paper exchange; LIVE groups one by
+            // one through Kite (each order row is written before Kite hears of it).
+            let paperIds = ids.filter { engine.groups[$0]?.mode == .paper }
+            let liveIds = ids.filter { engine.groups[$0]?.mode != .paper }
+            for id in liveIds {
+                do {
+                    try await engine.handle(.exit(reason), groupId: id)
+                } catch {
+                    failures += 1
+                    engine.logger.error("flatten of a group failed", metadata: ["trace": "\(trace)", "group.id": "\(id)", "error": "\(error)"])
+                }
+            }
             do {
-                try await engine.flattenBatch(ids: ids, reason: reason, trace: trace)
+                try await engine.flattenBatch(ids: paperIds, reason: reason, trace: trace)
             } catch {
                 // One group's trouble must not hold up the others: one by one instead.
                 engine.logger.error("flatten batch failed, closing group by group", metadata: ["trace": "\(trace)", "error": "\(error)"])
-                for id in ids {
+                for id in paperIds {
                     do {
                         try await engine.handle(.exit(reason), groupId: id)
                     } catch {
@@ -70,10 +89,17 @@ extension ExecutionEngine {
         }
         // Wait for the exits (a simulated latency or a partial fill delays them).
         let deadline = ContinuousClock.now + .milliseconds(settings.flattenTimeoutMilliseconds)
+        var lastPoll = ContinuousClock.now
         while !groups.isEmpty && ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(2))
             await pulse(force: true)
+            // LIVE exits fill at Kite: ask its order book often rather than wait for postbacks.
+            if ContinuousClock.now - lastPoll > .milliseconds(200), groups.values.contains(where: { $0.mode != .paper }) {
+                lastPoll = ContinuousClock.now
+                await pollBrokers()
+            }
         }
+        logger.info("flatten exits filled", metadata: ["trace": "\(trace)", "flatten.filled_ms": "\(Self.milliseconds(since: started))"])
         // Anything still working in Postgres that no group owns is cancelled; then re-check.
         let tracked = Set(groups.values.flatMap { $0.orders.values.joined().map(\.id) })
         let (stray, cancelled) = try await context.database.transaction { db in
@@ -81,7 +107,7 @@ extension ExecutionEngine {
             return (stray, try OrderRepository.cancel(ids: stray.map(\.id), reason: "cancelled by \(reason.rawValue)", on: db))
         }
         for order in stray where cancelled.contains(order.id) {
-            _ = broker.cancel(order.clientOrderId, at: context.clock.now())
+            await cancelAtBroker(order)
             await publishOrder(order, status: "CANCELLED", type: .orderCancelled)
         }
         let (open, working) = try await context.database.withConnection { db in

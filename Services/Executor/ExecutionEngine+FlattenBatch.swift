@@ -15,8 +15,10 @@ extension ExecutionEngine {
     /// Groups whose exits do not fill here (a partial fill, a rejection) stay closing and
     /// finish on the normal path.
     func flattenBatch(ids: [UUID], reason: ExitReason, trace: String) async throws {
+        guard !ids.isEmpty else { return }
+        let started = ContinuousClock.now
         let now = context.clock.now()
-        var paper = broker
+        var paper = self.paper.state
         var staged: [UUID: LiveGroup] = [:]
         var cancelRows: [OrderRecord] = []
         var exitRows: [OrderRecord] = []
@@ -59,6 +61,11 @@ extension ExecutionEngine {
             }
             staged[id] = group
         }
+        // Every exit is a placement: each takes a token of the one bucket (`orders_per_second`),
+        // and the batch waits for the last one before anything is recorded.
+        var bucketWait: TimeInterval = 0
+        for _ in exitRows { bucketWait = max(bucketWait, rateLimiter.take(at: Date())) }
+        if bucketWait > 0 { try? await Task.sleep(for: .milliseconds(Int((bucketWait * 1000).rounded(.up)))) }
         // The exits meet the current quote of each symbol now.
         var fills: [(order: OrderRecord, quantity: Int, price: Paise, remaining: Int, fee: Paise, fillId: UUID)] = []
         for symbol in symbols.sorted() {
@@ -93,34 +100,60 @@ extension ExecutionEngine {
         }
         let openAfter = staged.mapValues { ($0.position?.id, $0.oco.openQuantity) }
         let (cancelling, placing, booking, closing) = (cancelRows, exitRows, fills, trades)
+        // The trades' signals (one round trip), so every message can be encoded while
+        // Postgres records the batch; only what committed is published.
+        let decisionIds = trades.map(\.position.decisionId)
+        let signalOfDecision: [UUID: UUID] = decisionIds.isEmpty ? [:] : try await context.database.withConnection { db in
+            var map: [UUID: UUID] = [:]
+            for row in try db.query("SELECT id, signal_id FROM decisions WHERE id = ANY($1::uuid[])", [PostgresArray.literal(decisionIds)]) {
+                map[try row.uuid("id")] = try row.uuid("signal_id")
+            }
+            return map
+        }
+        let bus = context.bus
+        let closes = trades.compactMap { id, position, trade, metrics in
+            signalOfDecision[position.decisionId].map {
+                FlattenOutbox.Close(groupId: id, position: position, trade: trade, metrics: metrics, signalId: $0)
+            }
+        }
+        let exitFills = fills.map {
+            FlattenOutbox.ExitFill(order: $0.order, quantity: $0.quantity, price: $0.price, remaining: $0.remaining, fee: $0.fee,
+                                   fillId: $0.fillId)
+        }
+        let encoding = Task.detached(priority: .high) {
+            FlattenOutbox.encode(bus: bus, cancelled: cancelling, exits: placing, fills: exitFills, closes: closes, filledAt: now)
+        }
+        // One transaction, one statement per kind of row (multi-row `unnest`), whatever N is:
+        // exit orders are inserted with their fills already booked.
+        let stagedAt = ContinuousClock.now
+        let filledByOrder = Dictionary(booking.map { ($0.order.id, ($0.quantity, $0.price)) }, uniquingKeysWith: { first, _ in first })
         let (cancelled, signalIds) = try await context.database.transaction { db -> ([UUID], [UUID: UUID]) in
             let cancelled = try OrderRepository.cancel(ids: cancelling.map(\.id), reason: "cancelled by \(reason.rawValue)", on: db)
-            for order in placing where try !OrderRepository.insert(order, on: db) {
-                throw ExecutorError.orderNotWorking(order.clientOrderId)
-            }
-            for fill in booking {
-                guard try OrderRepository.recordFill(id: fill.order.id, quantity: fill.quantity, price: fill.price, on: db) else {
-                    throw ExecutorError.orderNotWorking(fill.order.clientOrderId)
-                }
-                try FillRepository.insert(id: fill.fillId, orderId: fill.order.id, trace: fill.order.trace, quantity: fill.quantity,
-                                          price: fill.price, fees: fill.fee, filledAt: now, on: db)
-            }
+            try BatchWriteRepository.insertOrders(placing, filled: filledByOrder, on: db)
+            try BatchWriteRepository.insertFills(booking.map {
+                BatchWriteRepository.Fill(id: $0.fillId, orderId: $0.order.id, trace: $0.order.trace, quantity: $0.quantity,
+                                          price: $0.price, fees: $0.fee)
+            }, at: now, on: db)
+            try BatchWriteRepository.closePositions(closing.map { ($0.position.id, $0.trade.exitReason) }, at: now, on: db)
+            let signalByTrade = try BatchWriteRepository.insertTrades(closing.map(\.trade), on: db)
             var signalIds: [UUID: UUID] = [:]
-            for (id, position, trade, _) in closing {
-                guard try PositionRepository.close(id: position.id, reason: trade.exitReason, at: now, on: db) else {
-                    throw ExecutorError.positionAlreadyClosed
-                }
-                signalIds[id] = try TradeRepository.insert(trade, on: db)
+            for (id, _, trade, _) in closing { signalIds[id] = signalByTrade[trade.id] }
+            let stillOpen = openAfter.compactMap { id, after -> (UUID, Int)? in
+                guard signalIds[id] == nil, let positionId = after.0 else { return nil }
+                return (positionId, after.1)
             }
-            for (id, after) in openAfter where signalIds[id] == nil {
-                guard let positionId = after.0 else { continue }
-                let open = after.1
-                try db.query("UPDATE positions SET open_quantity = $2 WHERE id = $1 AND status = 'OPEN'", [positionId, open])
+            if !stillOpen.isEmpty {
+                try db.query("""
+                    UPDATE positions p SET open_quantity = v.open FROM unnest($1::uuid[], $2::int[]) AS v(id, open)
+                    WHERE p.id = v.id AND p.status = 'OPEN'
+                    """, [PostgresArray.literal(stillOpen.map(\.0)), PostgresArray.literal(stillOpen.map(\.1))])
             }
             return (cancelled, signalIds)
         }
+        let committed = ContinuousClock.now
         // Committed: memory, the broker and the bus follow.
-        broker = paper
+        self.paper.state = paper
+        for order in cancelRows { orderUpdates.forget(order.clientOrderId) }
         for order in cancelRows { orderIndex[order.clientOrderId] = nil }
         for (id, group) in staged {
             if signalIds[id] != nil {
@@ -131,45 +164,25 @@ extension ExecutionEngine {
                 for order in group.orders.values.joined() { orderIndex[order.clientOrderId] = id }
             }
         }
-        var outbox: [OutgoingMessage] = []
-        func add<P: Codable & Sendable>(_ type: MessageType, _ channel: String, _ trace: String, _ mode: TradingMode, _ payload: P) {
-            if let text = try? context.bus.encode(type, trace: trace, mode: mode, payload: payload) {
-                outbox.append(OutgoingMessage(channel: channel, text: text))
-            }
-        }
-        func orderPayload(_ order: OrderRecord, _ status: String) -> OrderPayload {
-            OrderPayload(orderId: order.id, clientOrderId: order.clientOrderId, decisionId: order.decisionId, ocoGroup: order.ocoGroup,
-                         leg: order.leg.rawValue, symbol: order.symbol, side: order.side.rawValue, orderType: order.orderType,
-                         quantity: order.quantity, pricePaise: order.price?.value, triggerPaise: order.triggerPrice?.value, status: status)
-        }
-        for order in cancelRows where cancelled.contains(order.id) {
-            add(.orderCancelled, Channel.orders, order.trace, order.mode, orderPayload(order, "CANCELLED"))
-        }
-        for order in exitRows { add(.orderPlaced, Channel.orders, order.trace, order.mode, orderPayload(order, "OPEN")) }
-        for fill in fills {
-            let order = fill.order
-            add(.fillCreated, Channel.fills, order.trace, order.mode, FillPayload(
-                fillId: fill.fillId, orderId: order.id, clientOrderId: order.clientOrderId, leg: order.leg.rawValue, symbol: order.symbol,
-                side: order.side.rawValue, quantity: fill.quantity, pricePaise: fill.price.value, feesPaise: fill.fee.value, filledAt: now))
-            if fill.remaining == 0 { add(.orderFilled, Channel.orders, order.trace, order.mode, orderPayload(order, "FILLED")) }
-        }
-        for (id, position, trade, metrics) in trades {
-            guard let signalId = signalIds[id] else { continue }
-            add(.positionClosed, Channel.positions, position.trace, position.mode, PositionPayload(
-                positionId: position.id, decisionId: position.decisionId, symbol: position.symbol, side: position.side.rawValue,
-                quantity: position.quantity, entryPricePaise: position.entryPrice.value, stopPaise: position.stopPrice.value,
-                targetPaise: position.targetPrice.value, status: "CLOSED", exitReason: trade.exitReason.rawValue, openQuantity: 0,
-                target2Paise: position.target2Price?.value))
-            add(.tradeClosed, Channel.trades, position.trace, position.mode, TradePayload(
-                tradeId: trade.id, positionId: position.id, decisionId: position.decisionId, signalId: signalId, symbol: position.symbol,
-                side: position.side.rawValue, quantity: position.quantity, entryPricePaise: position.entryPrice.value,
-                exitPricePaise: trade.exitPrice.value, grossPnlPaise: metrics.result.grossPnl.value, feesPaise: metrics.result.fees.value,
-                netPnlPaise: metrics.result.netPnl.value, exitReason: trade.exitReason.rawValue, rMultiple: metrics.rMultiple,
-                maePaise: metrics.maePaise.value, mfePaise: metrics.mfePaise.value, holdingSeconds: metrics.holdingSeconds))
+        let box = await encoding.value
+        let encoded = ContinuousClock.now
+        let cancelledIds = Set(cancelled)
+        var outbox = box.cancels.filter { cancelledIds.contains($0.orderId) }.map(\.message)
+        outbox += box.placed
+        outbox += box.fills
+        for close in box.closes where signalIds[close.groupId] != nil { outbox += close.messages }
+        for (id, _, trade, _) in trades where signalIds[id] != nil {
             Counter(label: "aitrapp_trades_total", dimensions: [("exit_reason", trade.exitReason.rawValue)]).increment()
         }
         await context.bus.publish(batch: outbox)
+        func ms(_ from: ContinuousClock.Instant, _ to: ContinuousClock.Instant) -> String {
+            let d = to - from
+            return String(format: "%.1f", Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15)
+        }
+        let published = ContinuousClock.now
         logger.info("flatten batch recorded", metadata: ["trace": "\(trace)", "flatten.cancelled": "\(cancelled.count)",
+                                                         "flatten.stage_ms": "\(ms(started, stagedAt))", "flatten.sql_ms": "\(ms(stagedAt, committed))",
+                                                         "flatten.encode_wait_ms": "\(ms(committed, encoded))", "flatten.publish_ms": "\(ms(encoded, published))",
                                                          "flatten.exits": "\(exitRows.count)", "flatten.trades": "\(trades.count)"])
         // A rejected exit goes back through its machine (which asks for it again).
         if !rejected.isEmpty { try await apply(rejected) }

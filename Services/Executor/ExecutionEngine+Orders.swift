@@ -8,25 +8,117 @@ import TradingCore
 
 extension ExecutionEngine {
     /// Broker reports, one at a time: each fill is booked (fill row, order, position) in one
-    /// transaction before the OCO machine's answer is carried out.
-    func apply(_ events: [BrokerEvent]) async throws {
+    /// transaction before the OCO machine's answer is carried out. `fromReports`: the events
+    /// came from a broker's cumulative reports (postback, poll), which the tracker has
+    /// already counted; events of the paper exchange are noted in the tracker here.
+    func apply(_ events: [BrokerEvent], fromReports: Bool = false) async throws {
         for event in events {
             guard let groupId = orderIndex[event.clientOrderId], let group = groups[groupId],
                   let order = group.orders.values.joined().first(where: { $0.clientOrderId == event.clientOrderId }) else { continue }
             switch event {
             case .filled(_, let quantity, let price, let remaining, let at):
+                if !fromReports { orderUpdates.noteFill(order.clientOrderId, quantity: quantity, price: price) }
                 try await bookFill(group: group, order: order, quantity: quantity, price: price, remaining: remaining, at: at)
+                if remaining == 0 { orderUpdates.forget(order.clientOrderId) }
             case .rejected(_, let reason, _):
                 try await context.database.withConnection { db in try OrderRepository.reject(id: order.id, reason: reason.rawValue, on: db) }
                 removeWorking(order, from: groupId)
+                orderUpdates.forget(order.clientOrderId)
                 logger.warning("order rejected", metadata: ["trace": "\(order.trace)", "order.client_id": "\(order.clientOrderId)",
                                                             "order.reason": "\(reason.rawValue)"])
                 await publishOrder(order, status: "REJECTED", type: .orderRejected)
-                let stillWorking = groups[groupId]?.orders[order.leg]?.isEmpty == false
-                if !stillWorking { try await handle(order.leg == .entry ? .entryEnded : .legRejected(order.leg), groupId: groupId) }
-            case .accepted, .cancelled, .modified:
+                try await legEnded(order, groupId: groupId)
+            case .cancelled(_, let remaining, _):
+                // Only a broker's report gets here (our own cancels take the order out of the
+                // index first): the exchange or the broker cancelled a working order.
+                let cancelled = try await context.database.withConnection { db in
+                    try OrderRepository.cancel(ids: [order.id], reason: "cancelled by the broker", on: db)
+                }
+                removeWorking(order, from: groupId)
+                orderUpdates.forget(order.clientOrderId)
+                logger.warning("order cancelled by the broker", metadata: ["trace": "\(order.trace)", "order.client_id": "\(order.clientOrderId)",
+                                                                          "order.remaining": "\(remaining)"])
+                if cancelled.contains(order.id) { await publishOrder(order, status: "CANCELLED", type: .orderCancelled) }
+                try await legEnded(order, groupId: groupId)
+            case .accepted:
+                if order.leg == .stop { groups[groupId]?.stopFailures = 0 }
+            case .modified:
                 continue
             }
+        }
+    }
+
+    /// A working order ended without filling (rejected, or cancelled by the broker). A stop
+    /// is placed again first (`executor.stop_placement_attempts`); only a stop that still
+    /// cannot be placed goes to the machine, which raises the CRITICAL alert and closes the
+    /// position at market. Any stop slice lost means the position is not fully covered.
+    private func legEnded(_ order: OrderRecord, groupId: UUID) async throws {
+        guard var group = groups[groupId] else { return }
+        if order.leg == .stop, group.oco.isOpen, group.oco.working[.stop] != nil {
+            group.stopFailures += 1
+            groups[groupId] = group
+            if group.stopFailures < settings.stopPlacementAttempts {
+                logger.warning("stop not placed, placing it again", metadata: ["trace": "\(order.trace)", "group.id": "\(groupId)",
+                                                                              "stop.attempt": "\(group.stopFailures + 1)"])
+                let event = try await place(.stop, type: .stopMarket, quantity: order.quantity, price: nil, trigger: group.oco.stopTrigger,
+                                            group: &group)
+                groups[groupId] = group
+                try await apply([event])
+                return
+            }
+            // Whatever stop slices still work are cancelled by the machine's exit.
+            try await handle(.legRejected(.stop), groupId: groupId)
+            return
+        }
+        if order.leg == .exit {
+            // The machine asks for a refused exit again; a broker that refuses everything
+            // (an expired Kite session) must not turn that into an endless loop.
+            group.exitFailures += 1
+            groups[groupId] = group
+            if group.exitFailures > Self.maxExitFailures {
+                await raiseRisk(kind: "exit_unplaceable", severity: "CRITICAL",
+                                message: "exit of \(group.symbol) refused \(group.exitFailures) times; position left open, close it by hand",
+                                trace: group.trace)
+                return
+            }
+        }
+        let stillWorking = groups[groupId]?.orders[order.leg]?.isEmpty == false
+        if !stillWorking { try await handle(order.leg == .entry ? .entryEnded : .legRejected(order.leg), groupId: groupId) }
+    }
+
+    /// Refused exits of one group before the executor stops asking and raises `exit_unplaceable`.
+    static let maxExitFailures = 5
+
+    /// Reports from a broker (a Kite postback, the periodic poll): each adds only what the
+    /// tracker has not seen, and the result goes through the same path as the paper
+    /// exchange's events. Reports for orders this process does not hold are counted and skipped.
+    func onBrokerUpdates(_ updates: [BrokerOrderUpdate], source: String) async throws {
+        try await serialized { engine in try await engine.applyBrokerUpdates(updates, source: source) }
+    }
+
+    func applyBrokerUpdates(_ updates: [BrokerOrderUpdate], source: String) async throws {
+        var events: [BrokerEvent] = []
+        for update in updates {
+            Counter(label: "aitrapp_broker_updates_total", dimensions: [("source", source)]).increment()
+            guard let clientId = update.clientOrderId, let groupId = orderIndex[clientId], let group = groups[groupId],
+                  let order = group.orders.values.joined().first(where: { $0.clientOrderId == clientId }) else {
+                Counter(label: "aitrapp_broker_updates_unmatched_total", dimensions: [("source", source)]).increment()
+                continue
+            }
+            // An order restored from Postgres: start from what Postgres has booked for it.
+            if !orderUpdates.isTracking(clientId) {
+                let booked = try await context.database.withConnection { db in try FillRepository.group(groupId, on: db) }
+                    .filter { $0.orderId == order.id }
+                let filled = booked.reduce(0) { $0 + $1.quantity }
+                let value = booked.reduce(Int64(0)) { $0 + Int64($1.quantity) * $1.price.value }
+                orderUpdates.track(clientId, quantity: order.quantity, filledQuantity: filled,
+                                   averagePrice: filled > 0 ? Paise(value / Int64(filled)) : nil)
+            }
+            events += orderUpdates.apply(update, clientOrderId: clientId)
+        }
+        if !events.isEmpty {
+            logger.info("broker reports applied", metadata: ["broker.source": "\(source)", "broker.events": "\(events.count)"])
+            try await apply(events, fromReports: true)
         }
     }
 
@@ -129,14 +221,17 @@ extension ExecutionEngine {
             guard var group = groups[groupId] else { return }
             switch action {
             case .placeStop(let quantity, let trigger):
-                followUps.append(try await place(.stop, type: .stopMarket, quantity: quantity, price: nil, trigger: trigger, group: &group))
+                group.stopFailures = 0
+                for slice in slices(quantity, group: group) {
+                    followUps.append(try await place(.stop, type: .stopMarket, quantity: slice, price: nil, trigger: trigger, group: &group))
+                }
                 try await recordStop(trigger: trigger, reason: group.oco.stopReason, group: &group)
             case .placeTarget(let leg, let quantity, let price):
-                followUps.append(try await place(leg, type: .limit, quantity: quantity, price: price, trigger: nil, group: &group))
+                for slice in slices(quantity, group: group) {
+                    followUps.append(try await place(leg, type: .limit, quantity: slice, price: price, trigger: nil, group: &group))
+                }
             case .placeExit(let quantity, let reason):
-                let slices = FreezeSlicer.slices(quantity: quantity, freezeQuantity: settings.broker.freezeQuantities[group.symbol],
-                                                 lotSize: group.oco.plan.lotSize)
-                for slice in slices {
+                for slice in slices(quantity, group: group) {
                     followUps.append(try await place(.exit, type: .market, quantity: slice, price: nil, trigger: nil, group: &group))
                 }
                 logger.notice("closing at market", metadata: ["trace": "\(group.trace)", "group.id": "\(groupId)",
@@ -161,6 +256,11 @@ extension ExecutionEngine {
         if !followUps.isEmpty { try await apply(followUps) }
     }
 
+    /// `quantity` in orders at or under the symbol's freeze quantity (whole lots).
+    func slices(_ quantity: Int, group: LiveGroup) -> [Int] {
+        FreezeSlicer.slices(quantity: quantity, freezeQuantity: settings.broker.freezeQuantities[group.symbol], lotSize: group.oco.plan.lotSize)
+    }
+
     private func place(_ leg: OcoLeg, type: OrderType, quantity: Int, price: Paise?, trigger: Paise?,
                        group: inout LiveGroup) async throws -> BrokerEvent {
         let generation = (group.generations[leg] ?? 0) + 1
@@ -182,19 +282,61 @@ extension ExecutionEngine {
         await publishOrder(order, status: "OPEN", type: .orderPlaced)
         return await submit(OrderRequest(clientOrderId: order.clientOrderId, symbol: order.symbol, side: side, type: type,
                                          quantity: quantity, price: price, trigger: trigger, ocoTag: group.id.uuidString,
-                                         opensPosition: leg == .entry, lotSize: group.oco.plan.lotSize))
+                                         opensPosition: leg == .entry, lotSize: group.oco.plan.lotSize), mode: group.mode)
     }
 
+    /// Resizes a leg to `remaining` (and moves a stop's trigger). A leg split at the freeze
+    /// quantity keeps full slices first; slices no longer needed are cancelled.
     private func modify(_ leg: OcoLeg, remaining: Int, trigger: Paise?, group: inout LiveGroup) async throws {
-        guard let order = group.orders[leg]?.first else { return }
-        _ = try await context.database.withConnection { db in
-            try OrderRepository.resize(id: order.id, remaining: remaining, trigger: trigger, on: db)
+        let orders = group.orders[leg] ?? []
+        guard !orders.isEmpty else { return }
+        var sizes = slices(remaining, group: group)
+        if orders.count == 1 { sizes = [remaining] }
+        var kept: [OrderRecord] = []
+        var surplus: [OrderRecord] = []
+        for (index, order) in orders.enumerated() {
+            guard index < sizes.count else { surplus.append(order); continue }
+            let size = index == orders.count - 1 ? sizes[index...].reduce(0, +) : sizes[index]
+            _ = try await context.database.withConnection { db in
+                try OrderRepository.resize(id: order.id, remaining: size, trigger: trigger, on: db)
+            }
+            do {
+                _ = try await broker(for: order.mode)?.modify(order.clientOrderId, remaining: size, price: nil, trigger: trigger,
+                                                              at: context.clock.now())
+            } catch {
+                // The row says what is wanted; the poll (or the next modify) brings the broker in line.
+                logger.error("broker modify failed", metadata: ["trace": "\(order.trace)", "order.client_id": "\(order.clientOrderId)",
+                                                                "error": "\(error)"])
+            }
+            orderUpdates.resize(order.clientOrderId, quantity: size)
+            var updated = order
+            updated.triggerPrice = trigger ?? order.triggerPrice
+            kept.append(updated)
+            await publishOrder(updated, status: "OPEN", type: .orderModified, remaining: size)
         }
-        _ = broker.modify(order.clientOrderId, remaining: remaining, trigger: trigger, at: context.clock.now())
-        var updated = order
-        updated.triggerPrice = trigger ?? order.triggerPrice
-        group.orders[leg] = [updated] + (group.orders[leg]?.dropFirst() ?? [])
-        await publishOrder(updated, status: "OPEN", type: .orderModified, remaining: remaining)
+        group.orders[leg] = kept
+        if !surplus.isEmpty {
+            let surplusIds = surplus.map(\.id)
+            let cancelled = try await context.database.withConnection { db in
+                try OrderRepository.cancel(ids: surplusIds, reason: "OCO: slice no longer needed", on: db)
+            }
+            for order in surplus {
+                await cancelAtBroker(order)
+                if cancelled.contains(order.id) { await publishOrder(order, status: "CANCELLED", type: .orderCancelled) }
+            }
+        }
+    }
+
+    /// Takes a working order off its broker; a failure is logged (the poll reconciles).
+    func cancelAtBroker(_ order: OrderRecord) async {
+        orderIndex[order.clientOrderId] = nil
+        orderUpdates.forget(order.clientOrderId)
+        do {
+            _ = try await broker(for: order.mode)?.cancel(order.clientOrderId, at: context.clock.now())
+        } catch {
+            logger.error("broker cancel failed", metadata: ["trace": "\(order.trace)", "order.client_id": "\(order.clientOrderId)",
+                                                            "error": "\(error)"])
+        }
     }
 
     func cancel(_ leg: OcoLeg, group: inout LiveGroup, reason: String) async throws {
@@ -203,10 +345,7 @@ extension ExecutionEngine {
         let cancelled = try await context.database.withConnection { db in
             try OrderRepository.cancel(ids: orders.map(\.id), reason: reason, on: db)
         }
-        for order in orders {
-            _ = broker.cancel(order.clientOrderId, at: context.clock.now())
-            orderIndex[order.clientOrderId] = nil
-        }
+        for order in orders { await cancelAtBroker(order) }
         group.orders[leg] = nil
         for order in orders where cancelled.contains(order.id) { await publishOrder(order, status: "CANCELLED", type: .orderCancelled) }
     }

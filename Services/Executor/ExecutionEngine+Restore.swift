@@ -47,8 +47,9 @@ extension ExecutionEngine {
             let cancelled = try await context.database.withConnection { db in
                 try OrderRepository.cancel(ids: orphans.map(\.id), reason: "orphan found on executor restore", on: db)
             }
+            live?.register(clientOrderIds: orphans.map(\.clientOrderId))
             for order in orphans where cancelled.contains(order.id) {
-                _ = broker.cancel(order.clientOrderId, at: context.clock.now())
+                await cancelAtBroker(order)
                 await audit("executor.restore.cancel_orphan", detail: ["client_order_id": order.clientOrderId, "leg": order.leg.rawValue],
                             result: "cancelled")
                 await publishOrder(order, status: "CANCELLED", type: .orderCancelled)
@@ -141,8 +142,14 @@ extension ExecutionEngine {
             }
         }
         groups[groupId] = group
-        // The paper exchange lived in the process that died: hand it the adopted orders again.
+        // A LIVE group's orders are still at Kite: make their tags known (postbacks and the
+        // poll then find them); the paper exchange lived in the process that died: hand it
+        // the adopted orders again.
         var events: [BrokerEvent] = []
+        if group.mode != .paper {
+            live?.register(clientOrderIds: orders.map(\.clientOrderId))
+            adopted = []
+        }
         for (row, remaining) in adopted {
             guard let type = OrderType(rawValue: row.orderType) else { continue }
             let filledBefore = fills.filter { $0.orderId == row.id }.reduce(0) { $0 + $1.quantity }
@@ -154,11 +161,13 @@ extension ExecutionEngine {
                     try OrderRepository.resize(id: row.id, remaining: left, trigger: trigger, on: db)
                 }
             }
-            events.append(broker.place(OrderRequest(clientOrderId: row.clientOrderId, symbol: row.symbol, side: row.side, type: type,
-                                                    quantity: left, price: row.price,
-                                                    trigger: row.leg == .stop ? oco.stopTrigger : row.triggerPrice,
-                                                    ocoTag: groupId.uuidString, opensPosition: row.leg == .entry,
-                                                    lotSize: plan.lotSize), at: context.clock.now()))
+            let event = try await paper.place(OrderRequest(clientOrderId: row.clientOrderId, symbol: row.symbol, side: row.side, type: type,
+                                                           quantity: left, price: row.price,
+                                                           trigger: row.leg == .stop ? oco.stopTrigger : row.triggerPrice,
+                                                           ocoTag: groupId.uuidString, opensPosition: row.leg == .entry,
+                                                           lotSize: plan.lotSize), at: context.clock.now())
+            if case .accepted = event { orderUpdates.track(row.clientOrderId, quantity: left) }
+            events.append(event)
         }
         try await apply(events)
         try await perform(actions, groupId: groupId)

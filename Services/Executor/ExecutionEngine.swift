@@ -7,13 +7,19 @@ import ServiceKit
 import TradingCore
 
 /// The executor's shell around the core: `OcoGroup` (stop, TP1, TP2), `ExitTracker` (the
-/// exit rules) and `PaperBroker` (the simulated exchange). Every step asks the core what
-/// to do, writes it to Postgres, then tells the broker and publishes. Steps run one at a
+/// exit rules) and an `OrderBroker` per mode: the simulated exchange (`PaperOrderBroker`)
+/// in PAPER, Kite Connect (`KiteOrderBroker`) in LIVE. Every step asks the core what to
+/// do, writes it to Postgres, then tells the broker and publishes. Steps run one at a
 /// time (`serialized`), so a tick burst can never interleave with a flatten half-way.
 actor ExecutionEngine {
     let context: ServiceKitContext
     let settings: ExecutorSettings
-    var broker: PaperBroker
+    /// The paper exchange (every PAPER order); nothing in it leaves the process.
+    let paper: PaperOrderBroker
+    /// Kite, when credentials are configured; used only for LIVE groups.
+    let live: KiteOrderBroker?
+    /// What each broker has reported per order, so postbacks and polls book only what is new.
+    var orderUpdates = OrderUpdateTracker()
     var groups: [UUID: LiveGroup] = [:]
     /// client order id → group, for routing broker events.
     var orderIndex: [String: UUID] = [:]
@@ -37,11 +43,18 @@ actor ExecutionEngine {
     var retryJitter = SeededGenerator(seed: 17)
     private var tail: Task<Void, Never>?
 
-    init(context: ServiceKitContext, settings: ExecutorSettings) {
+    init(context: ServiceKitContext, settings: ExecutorSettings, live: KiteOrderBroker? = nil) {
         self.context = context
         self.settings = settings
-        self.broker = PaperBroker(config: settings.broker)
+        self.paper = PaperOrderBroker(config: settings.broker)
+        self.live = live
         self.rateLimiter = TokenBucket(capacity: max(1, Int(settings.ordersPerSecond)), refillPerSecond: settings.ordersPerSecond)
+        self.retryJitter = SeededGenerator(seed: settings.retrySeed)
+    }
+
+    /// The broker of a mode: paper for PAPER, Kite for LIVE (nil when not configured).
+    func broker(for mode: TradingMode) -> (any OrderBroker)? {
+        mode == .paper ? paper : live
     }
 
     var logger: Logger { context.logger }
@@ -75,7 +88,7 @@ actor ExecutionEngine {
     /// unique in Postgres, so a replayed decision inserts nothing and places nothing.
     func executeDecision(_ decision: DecisionPayload, trace: String, publishedAt: Date?) async throws {
         guard decision.approved, decision.quantity > 0, let side = Side(rawValue: decision.side) else { return }
-        guard mode == .paper else {
+        guard broker(for: mode) != nil else {
             await raiseRisk(kind: "live_broker_unavailable", severity: "CRITICAL",
                             message: "LIVE order for \(decision.clientPlanId) not sent: no live broker is connected", trace: trace)
             return
@@ -119,7 +132,7 @@ actor ExecutionEngine {
         for entry in entries {
             events.append(await submit(OrderRequest(clientOrderId: entry.clientOrderId, symbol: entry.symbol, side: side, type: .market,
                                                     quantity: entry.quantity, ocoTag: groupId.uuidString, opensPosition: true,
-                                                    lotSize: plan.lotSize)))
+                                                    lotSize: plan.lotSize), mode: group.mode))
         }
         if let publishedAt {
             let seconds = context.clock.now().timeIntervalSince(publishedAt)
@@ -131,13 +144,56 @@ actor ExecutionEngine {
         try await apply(events)
     }
 
-    /// Sends one order to the broker, at most `orders_per_second`, retrying transient failures.
-    func submit(_ request: OrderRequest) async -> BrokerEvent {
-        let wait = rateLimiter.take(at: Date())
-        if wait > 0 { try? await Task.sleep(for: .milliseconds(Int(wait * 1000))) }
-        // The paper broker answers at once and never fails transiently; a live broker's
-        // network errors are retried with `settings.retry` (backoff with jitter).
-        return broker.place(request, at: context.clock.now())
+    /// Sends one order to the mode's broker, at most `orders_per_second` (every placement,
+    /// every leg, every slice), retrying transient failures with exponential backoff and
+    /// seeded jitter (`executor.retry.*`). A final failure, or a transient one that outlasts
+    /// the attempts, comes back as a rejection for the OCO machine.
+    func submit(_ request: OrderRequest, mode: TradingMode) async -> BrokerEvent {
+        let now = context.clock.now()
+        guard let broker = broker(for: mode) else {
+            return .rejected(clientOrderId: request.clientOrderId, reason: .invalidOrder, at: now)
+        }
+        var attempt = 0
+        while true {
+            attempt += 1
+            let wait = rateLimiter.take(at: Date())
+            if wait > 0 { try? await Task.sleep(for: .milliseconds(Int((wait * 1000).rounded(.up)))) }
+            do {
+                let event = try await broker.place(request, at: context.clock.now())
+                if case .accepted = event {
+                    orderUpdates.track(request.clientOrderId, quantity: request.quantity)
+                    if mode == .live, let kiteId = live?.kiteOrderId(for: request.clientOrderId) {
+                        await recordBrokerOrderId(kiteId, clientOrderId: request.clientOrderId)
+                    }
+                }
+                if attempt > 1 { Counter(label: "aitrapp_order_retries_succeeded_total").increment() }
+                return event
+            } catch {
+                let retry = settings.retry.shouldRetry(error, afterAttempt: attempt)
+                Counter(label: "aitrapp_broker_errors_total", dimensions: [("broker", broker.name), ("transient", "\(error.isTransient)")]).increment()
+                logger.warning("order placement failed", metadata: ["order.client_id": "\(request.clientOrderId)", "broker.attempt": "\(attempt)",
+                                                                    "broker.transient": "\(error.isTransient)", "broker.retry": "\(retry)",
+                                                                    "error": "\(error)"])
+                guard retry else {
+                    return .rejected(clientOrderId: request.clientOrderId, reason: error.rejection ?? .invalidOrder, at: context.clock.now())
+                }
+                let delay = settings.retry.delayMilliseconds(afterAttempt: attempt, using: &retryJitter)
+                try? await Task.sleep(for: .milliseconds(delay))
+            }
+        }
+    }
+
+    /// Kite's order id on the order row (`orders.broker_order_id`), for operators and support;
+    /// best effort: the tag links the two anyway.
+    func recordBrokerOrderId(_ brokerOrderId: String, clientOrderId: String) async {
+        do {
+            try await context.database.withConnection { db in
+                try db.query("UPDATE orders SET broker_order_id = $2, updated_at = now() WHERE client_order_id = $1",
+                             [clientOrderId, brokerOrderId])
+            }
+        } catch {
+            logger.warning("broker order id not recorded", metadata: ["order.client_id": "\(clientOrderId)", "error": "\(error)"])
+        }
     }
 
     // MARK: Market data
@@ -156,7 +212,7 @@ actor ExecutionEngine {
         // The exit rules see the price first (excursions, trail, exits); an exit they ask
         // for is a market order that fills on this same quote.
         try await evaluateExits(symbol: tick.symbol, price: quote.last, at: tick.exchangeTs)
-        try await apply(broker.onQuote(tick.symbol, quote, at: now))
+        try await apply(await paper.onQuote(tick.symbol, quote, at: now))
     }
 
     func onBar(_ bar: BarPayload) {
@@ -180,6 +236,24 @@ actor ExecutionEngine {
         }
     }
 
+    /// The backstop for lost order updates: every broker's order book, fed to the same
+    /// order-update path as the postbacks. The paper exchange always (in-process, its
+    /// reports match what was booked, so normally nothing changes); Kite only while LIVE
+    /// or while LIVE groups are open — in PAPER nothing talks to Kite.
+    func pollBrokers() async {
+        var brokers: [any OrderBroker] = [paper]
+        if let live, mode == .live || groups.values.contains(where: { $0.mode == .live }) { brokers.append(live) }
+        for broker in brokers {
+            do {
+                let updates = try await broker.orderUpdates(at: context.clock.now())
+                Counter(label: "aitrapp_broker_polls_total", dimensions: [("broker", broker.name)]).increment()
+                try await onBrokerUpdates(updates, source: "poll")
+            } catch {
+                logger.warning("broker poll failed", metadata: ["broker.name": "\(broker.name)", "error": "\(error)"])
+            }
+        }
+    }
+
     /// Market orders waiting for a tick on a quiet symbol fill against the last known quote
     /// once it is `staleQuoteMilliseconds` old (or at once when `force`).
     func pulse(force: Bool = false) async {
@@ -192,12 +266,12 @@ actor ExecutionEngine {
 
     func fillStaleMarketOrders(force: Bool) async throws {
         let now = context.clock.now()
-        let symbols = Set(broker.orders.values.filter { $0.request.type == .market }.map(\.request.symbol))
+        let symbols = await paper.workingMarketSymbols()
         for symbol in symbols.sorted() {
             if !force, let at = lastQuoteAt[symbol], now.timeIntervalSince(at) * 1000 < Double(settings.staleQuoteMilliseconds) { continue }
             guard let quote = await referenceQuote(symbol) else { continue }
             lastQuoteAt[symbol] = now
-            try await apply(broker.onQuote(symbol, quote, at: now))
+            try await apply(await paper.onQuote(symbol, quote, at: now))
         }
     }
 

@@ -53,6 +53,16 @@ struct ExecutorService: Service {
             group.addTask { try await commands.run() }
             group.addTask { try await ticks.run() }
             group.addTask { try await watcher.run() }
+            // The order poll backstop (`executor.poll_ms`): lost postbacks and missed events.
+            let pollMilliseconds = engine.settings.pollMilliseconds
+            if pollMilliseconds > 0 {
+                group.addTask {
+                    while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                        try? await Task.sleep(for: .milliseconds(pollMilliseconds))
+                        await engine.pollBrokers()
+                    }
+                }
+            }
             // The pulse: a market order on a quiet symbol fills against the last known quote
             // once it is `executor.paper.stale_quote_ms` old.
             group.addTask {

@@ -10,6 +10,20 @@ struct ExecutorSettings: Sendable {
     var charges: ChargeSchedule
     var tickSize: Paise
     var retry: RetryPolicy
+    /// Seed of the retry jitter (same failures, same waits).
+    var retrySeed: UInt64
+    /// How many times a stop that fails (rejected, cancelled by the broker) is placed before
+    /// the position is closed at market with a CRITICAL risk event.
+    var stopPlacementAttempts: Int
+    /// The order poll backstop: every broker order's state this often (0: off).
+    var pollMilliseconds: Int
+    /// Kite (LIVE): where orders go; nil credentials = no live broker.
+    var kite: KiteOrderBrokerConfig
+    var kiteCredentials: KiteCredentials?
+    /// The order-update postback listener (LIVE with `KITE_API_SECRET`); port 0 = off.
+    var postbackHost: String
+    var postbackPort: Int
+    var postbackPath: String
     var ordersPerSecond: Double
     /// A market order with no tick for this long fills against the last known quote.
     var staleQuoteMilliseconds: Int
@@ -21,7 +35,7 @@ struct ExecutorSettings: Sendable {
     /// committed and before its stop is placed. Never set in production.
     var crashAfterEntryFill: Bool
 
-    init(config: AppConfig) throws {
+    init(config: AppConfig, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         func positive(_ key: String, _ value: Double) throws -> Double {
             guard value >= 0 else { throw ConfigError.invalidValue(key: key, expected: "a non-negative number") }
             return value
@@ -80,6 +94,32 @@ struct ExecutorSettings: Sendable {
         retry = RetryPolicy(maxAttempts: try config.int("executor.retry.max_attempts", default: 5),
                             baseMilliseconds: try config.int("executor.retry.base_ms", default: 100),
                             capMilliseconds: try config.int("executor.retry.cap_ms", default: 2_000), jitter: 0.5)
+        retrySeed = UInt64(max(0, try config.int("executor.retry.seed", default: 17)))
+        stopPlacementAttempts = max(1, try config.int("executor.stop_placement_attempts", default: 2))
+        pollMilliseconds = max(0, try config.int("executor.poll_ms", default: 2_000))
+        let variety = config.string("executor.kite.variety", default: "regular")
+        guard let kiteVariety = KiteRESTClient.Variety(rawValue: variety) else {
+            throw ConfigError.invalidValue(key: "executor.kite.variety", expected: "regular or autoslice")
+        }
+        let protection = config.string("executor.kite.market_protection", default: "")
+        guard protection.isEmpty || Int(protection) != nil else {
+            throw ConfigError.invalidValue(key: "executor.kite.market_protection", expected: "an integer (-1: Kite's automatic) or empty")
+        }
+        kite = KiteOrderBrokerConfig(baseURL: config.string("executor.kite.base_url", default: "https://api.kite.trade"),
+                                     exchange: config.string("executor.kite.exchange", default: "NFO"),
+                                     product: config.string("executor.kite.product", default: "MIS"), variety: kiteVariety,
+                                     marketProtection: Int(protection),
+                                     timeoutSeconds: Double(max(100, try config.int("executor.kite.timeout_ms", default: 7_000))) / 1000)
+        let apiKey = environment["KITE_API_KEY"] ?? ""
+        let accessToken = environment["KITE_ACCESS_TOKEN"] ?? ""
+        kiteCredentials = apiKey.isEmpty || accessToken.isEmpty ? nil
+            : KiteCredentials(apiKey: apiKey, accessToken: accessToken, apiSecret: environment["KITE_API_SECRET"] ?? "")
+        postbackHost = config.string("executor.kite.postback_host", default: "127.0.0.1")
+        postbackPort = try config.int("executor.kite.postback_port", default: 9114)
+        guard (0...65535).contains(postbackPort) else {
+            throw ConfigError.invalidValue(key: "executor.kite.postback_port", expected: "a port from 0 (off) to 65535")
+        }
+        postbackPath = config.string("executor.kite.postback_path", default: "/kite/postback")
         ordersPerSecond = try positive("executor.orders_per_second", config.double("executor.orders_per_second", default: 10))
         staleQuoteMilliseconds = try config.int("executor.paper.stale_quote_ms", default: 1_000)
         adoptDecisionSeconds = try config.int("executor.adopt_decision_seconds", default: 300)

@@ -23,6 +23,10 @@ struct LiveGroup: Sendable {
     var fees: Paise = .zero
     var firstEntryFillId: UUID?
     var lastExitFillId: UUID?
+    /// Stop orders of the current stop that failed in a row (rejected, cancelled by the broker).
+    var stopFailures = 0
+    /// Exit orders refused so far (the machine asks again after each).
+    var exitFailures = 0
 
     func leg(of orderId: UUID) -> OcoLeg? {
         orders.first { $0.value.contains { $0.id == orderId } }?.key

@@ -160,6 +160,28 @@ struct ExecutorEndToEndTests {
         }
     }
 
+    @Test("a stop the exchange keeps rejecting is placed again first, then CRITICAL risk event and closed at market")
+    func stopRejectedTwice() async throws {
+        // A 1 % price band: the stop at ₹98.00 (2 % below ₹100.00) and the targets are refused.
+        try await withHarness(["AITRAPP_EXECUTOR_PAPER_PRICE_BAND_PCT": "1"]) { h in
+            try await h.startExecutor()
+            let decision = try await h.seedDecision(lots: 1, entry: Self.entry, stop: Self.stop, target: Self.target)
+            try await h.publish(decision)
+            #expect(await h.waitFor("SELECT count(*) AS n FROM orders WHERE leg = 'ENTRY'", equals: 1))
+            try await h.tick(last: Self.entry, minutes: 0)
+            #expect(await h.waitFor("SELECT count(*) AS n FROM trades WHERE exit_reason = 'STOP_REJECTED'", equals: 1))
+            // Two stop orders (the first and the one placed again), both refused; one CRITICAL event.
+            #expect(try await h.count("SELECT count(*) AS n FROM orders WHERE leg = 'STOP' AND status = 'REJECTED'") == 2)
+            #expect(try await h.count("SELECT count(*) AS n FROM orders WHERE leg = 'STOP'") == 2)
+            #expect(try await h.count("""
+                SELECT count(*) AS n FROM risk_events WHERE kind = 'oco_stop_rejected' AND severity = 'CRITICAL'
+                """) == 1)
+            #expect(try await h.count("SELECT count(*) AS n FROM orders WHERE leg = 'EXIT' AND status = 'FILLED'") == 1)
+            #expect(await h.waitFor("SELECT count(*) AS n FROM positions WHERE status = 'OPEN'", equals: 0))
+            #expect(await h.waitFor("SELECT count(*) AS n FROM orders WHERE status = 'OPEN'", equals: 0))
+        }
+    }
+
     @Test("a decision published twice places one order")
     func duplicateDecision() async throws {
         try await withHarness { h in
