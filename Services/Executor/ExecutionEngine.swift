@@ -41,6 +41,9 @@ actor ExecutionEngine {
     var restored = false
     var rateLimiter: TokenBucket
     var retryJitter = SeededGenerator(seed: 17)
+    /// When LIVE positions were last compared with Kite's, and the differences already reported.
+    var positionsCheckedAt: Date?
+    var reportedDiscrepancies: Set<PositionDiscrepancy> = []
     private var tail: Task<Void, Never>?
 
     init(context: ServiceKitContext, settings: ExecutorSettings, live: KiteOrderBroker? = nil) {
@@ -248,6 +251,7 @@ actor ExecutionEngine {
                 let updates = try await broker.orderUpdates(at: context.clock.now())
                 Counter(label: "aitrapp_broker_polls_total", dimensions: [("broker", broker.name)]).increment()
                 try await onBrokerUpdates(updates, source: "poll")
+                if broker.name == "kite" { await reconcileLivePositionsIfDue() }
             } catch {
                 logger.warning("broker poll failed", metadata: ["broker.name": "\(broker.name)", "error": "\(error)"])
             }

@@ -24,6 +24,8 @@ struct ExecutorSettings: Sendable {
     var postbackHost: String
     var postbackPort: Int
     var postbackPath: String
+    /// How often LIVE compares Postgres's open positions with Kite's net positions (0 = never).
+    var reconcilePositionsMilliseconds: Int
     var ordersPerSecond: Double
     /// A market order with no tick for this long fills against the last known quote.
     var staleQuoteMilliseconds: Int
@@ -120,6 +122,7 @@ struct ExecutorSettings: Sendable {
             throw ConfigError.invalidValue(key: "executor.kite.postback_port", expected: "a port from 0 (off) to 65535")
         }
         postbackPath = config.string("executor.kite.postback_path", default: "/kite/postback")
+        reconcilePositionsMilliseconds = max(0, try config.int("executor.kite.reconcile_positions_ms", default: 60_000))
         ordersPerSecond = try positive("executor.orders_per_second", config.double("executor.orders_per_second", default: 10))
         staleQuoteMilliseconds = try config.int("executor.paper.stale_quote_ms", default: 1_000)
         adoptDecisionSeconds = try config.int("executor.adopt_decision_seconds", default: 300)

@@ -40,14 +40,15 @@ struct ExecutorKiteEndToEndTests {
     }
 
     /// The executor in LIVE against the local Kite server, its postback listener on `postbackPort`.
-    private func withLive(_ body: (ExecutorHarness, KiteRESTTestServer, Int) async throws -> Void) async throws {
+    private func withLive(_ environment: [String: String] = [:],
+                          _ body: (ExecutorHarness, KiteRESTTestServer, Int) async throws -> Void) async throws {
         let kite = try await KiteRESTTestServer(dataDirectory: KiteRESTTestServer.sharedKiteDataDirectory)
         let postbackPort = TestEnvironment.freePort()
         let harness = try await ExecutorHarness(environment: [
             "KITE_API_KEY": "e2ekey", "KITE_ACCESS_TOKEN": "e2etoken", "KITE_API_SECRET": Self.secret,
             "AITRAPP_EXECUTOR_KITE_BASE_URL": kite.baseURL, "AITRAPP_EXECUTOR_KITE_POSTBACK_PORT": String(postbackPort),
             "AITRAPP_EXECUTOR_POLL_MS": "300",
-        ])
+        ].merging(environment) { _, given in given })
         do {
             try await harness.startExecutor()
             try await harness.publish(.controlMode, on: Channel.control, trace: TraceID.make(),
@@ -70,6 +71,31 @@ struct ExecutorKiteEndToEndTests {
     @Test("LIVE: entry sent to Kite; a checksummed postback books the fill and sends stop, TP1, TP2; the poll books the stop fill → trade")
     func liveRoundTrip() async throws {
         try await withLive { h, kite, port in try await run(h, kite, port) }
+    }
+
+    @Test("LIVE: Kite holds a NIFTY position Postgres does not → one CRITICAL position_mismatch with an audit row, nothing traded")
+    func livePositionMismatch() async throws {
+        try await withLive(["AITRAPP_EXECUTOR_KITE_RECONCILE_POSITIONS_MS": "200"]) { h, kite, _ in
+            // positions.json with its MCX/NRML LEADMINI long of 1 turned into an NFO/MIS NIFTY long of 75.
+            let fixture = try String(contentsOfFile: KiteRESTTestServer.sharedKiteDataDirectory + "/positions.json", encoding: .utf8)
+            let body = fixture.replacingOccurrences(of: "LEADMINI17DECFUT", with: "NIFTY").replacingOccurrences(of: "\"MCX\"", with: "\"NFO\"")
+                .replacingOccurrences(of: "\"NRML\"", with: "\"MIS\"").replacingOccurrences(of: "\"quantity\": 1,", with: "\"quantity\": 75,")
+            #expect(body.contains("\"quantity\": 75,"))
+            await kite.recorder.enqueue(.init(status: 200, body: body), for: "GET /portfolio/positions", count: 1_000)
+            #expect(await h.waitFor("SELECT count(*) AS n FROM risk_events WHERE kind = 'position_mismatch' AND severity = 'CRITICAL'",
+                                    equals: 1))
+            #expect(await h.waitFor("""
+                SELECT count(*) AS n FROM audit_log WHERE action = 'executor.reconcile.position_mismatch'
+                AND request->>'symbol' = 'NIFTY' AND request->>'broker' = '75' AND request->>'ours' = '0'
+                """, equals: 1))
+            // Checked again every 200 ms: the same difference is not reported twice, and nothing is sent to Kite.
+            try await Task.sleep(for: .milliseconds(1_200))
+            let checks = await kite.recorder.requests("GET", pathPrefix: "/portfolio/positions").count
+            #expect(checks >= 3)
+            #expect(try await h.count("SELECT count(*) AS n FROM risk_events WHERE kind = 'position_mismatch'") == 1)
+            let placed = await kite.recorder.requests("POST", pathPrefix: "/orders")
+            #expect(placed.isEmpty)
+        }
     }
 
     @Test("LIVE flatten: children cancelled at Kite, exit sent, its fill read from the order book, flat well under 2 s")
