@@ -11,6 +11,7 @@ struct APIError: Error {
         case notFound = "not_found"
         case unauthorized = "unauthorized"
         case forbidden = "forbidden"
+        case upgradeRequired = "upgrade_required"
     }
 
     let code: Code
@@ -24,6 +25,7 @@ struct APIError: Error {
         case .notFound: return .notFound
         case .unauthorized: return .unauthorized
         case .forbidden: return .forbidden
+        case .upgradeRequired: return .upgradeRequired
         }
     }
 

@@ -16,6 +16,7 @@ enum APIRoutes {
         let registry = context.registry
 
         router.get("/health") { _, _ in JSONResponse.make(.ok, "{\"status\":\"ok\"}") }
+        DashboardRoutes.add(to: router)
 
         // Readiness: Redis and Postgres answer and every service's heartbeat is fresh (its key
         // lives 15 s). 503 with what is missing otherwise.
@@ -34,6 +35,9 @@ enum APIRoutes {
         }
 
         router.get("/openapi.json") { _, _ in JSONResponse.make(.ok, OpenAPIDocument.json) }
+
+        // The live stream (a WebSocket upgrade is answered by StreamRoute; this is the rest).
+        router.get("/ws") { request, _ in await respond { try StreamRoute.fallback(request) } }
 
         router.get("/metrics") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],

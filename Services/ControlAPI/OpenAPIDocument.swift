@@ -31,10 +31,39 @@ enum OpenAPIDocument {
         return ["name": name, "in": "query", "required": false, "description": description, "schema": schema]
     }
 
+    /// A dashboard file: no token, not JSON.
+    private static func page(_ summary: String, type: String) -> [String: Any] {
+        ["summary": summary, "tags": ["dashboard"], "security": [[String: Any]](),
+         "responses": ["200": ["description": "OK", "content": [type: ["schema": ["type": "string"]]]]]]
+    }
+
+    /// `/ws`: described as far as OpenAPI can describe a WebSocket.
+    private static var stream: [String: Any] {
+        var result = operation("Live events over a WebSocket (101 on upgrade; 426 without one). Token: the Authorization header, "
+                               + "or the subprotocols [\"aitrapp.bearer\", TOKEN], or ?token=. Frames: "
+                               + "{\"channel\",\"event\"}, a welcome and periodic heartbeats with the count of dropped frames",
+                               tag: "stream",
+                               parameters: [query("channels", "comma-separated: signals, decisions, orders, fills, positions, trades, risk, "
+                                                  + "control, jobs, reports, regime, md.instruments, md.tick.<SYMBOL>, md.bar.<tf>.<SYMBOL>, "
+                                                  + "md.chain.<SYMBOL>, or md.tick.*, md.bar.*, md.bar.<tf>.*, md.chain.* "
+                                                  + "(default: every channel but market data)"),
+                                            query("token", "the bearer token, for clients that cannot send headers")])
+        var responses = result["responses"] as? [String: Any] ?? [:]
+        responses["200"] = nil
+        responses["101"] = ["description": "Switching Protocols: the stream"]
+        responses["426"] = error
+        result["responses"] = responses
+        return result
+    }
+
     private static var limit: [String: Any] { query("limit", "rows, newest first (default 100)", integer: true) }
 
     static var paths: [String: [String: Any]] { [
         "/health": ["get": operation("Liveness; no token needed", tag: "health", open: true)],
+        "/": ["get": page("The operator's dashboard (HTML; asks for a token, kept in sessionStorage)", type: "text/html")],
+        "/dashboard.css": ["get": page("The dashboard's stylesheet", type: "text/css")],
+        "/dashboard.js": ["get": page("The dashboard's script", type: "text/javascript")],
+        "/ws": ["get": stream],
         "/ready": ["get": operation("Redis, Postgres and every service's heartbeat (503 naming what is missing)", tag: "health")],
         "/metrics": ["get": operation("Prometheus text", tag: "health")],
         "/openapi.json": ["get": operation("This document", tag: "health")],

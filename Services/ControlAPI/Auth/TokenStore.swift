@@ -37,7 +37,12 @@ struct TokenStore: Sendable {
     func authenticate(authorization: String?) -> APIPrincipal? {
         guard let authorization, authorization.hasPrefix("Bearer ") else { return nil }
         let token = authorization.dropFirst("Bearer ".count).trimmingCharacters(in: .whitespaces)
-        guard !token.isEmpty else { return nil }
+        return authenticate(token: token)
+    }
+
+    /// The caller holding `token`, nil for an unknown or empty one.
+    func authenticate(token: String?) -> APIPrincipal? {
+        guard let token, !token.isEmpty else { return nil }
         return principals[SHA256.hex(token)]
     }
 }
