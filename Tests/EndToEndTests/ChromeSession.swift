@@ -3,8 +3,8 @@ import HummingbirdWSClient
 import Logging
 import TestSupport
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
+#if canImport(Glibc)
+import Glibc
 #endif
 
 /// A real headless Chromium driven over the Chrome DevTools Protocol (its WebSocket): the
@@ -47,10 +47,13 @@ final class ChromeSession: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                              "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
-                             "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=\(port)",
+                             "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=\(port)", "--remote-allow-origins=*",
                              "--user-data-dir=\(profile.path)", "--window-size=\(width),\(height)", "about:blank"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let log = profile.appendingPathComponent("chromium.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
         try process.run()
         var socketURL: String?
         let found = await TestEnvironment.eventually(timeout: .seconds(30), every: .milliseconds(200)) {
@@ -59,16 +62,46 @@ final class ChromeSession: @unchecked Sendable {
         }
         guard found, let socketURL else {
             process.terminate()
-            throw Failure(description: "Chromium (\(executable)) did not open its DevTools port \(port) within 30 s")
+            let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            throw Failure(description: "Chromium (\(executable)) did not open its DevTools port \(port) within 30 s; "
+                + "its output ends:\n\(output.suffix(2000))")
         }
         return try await ChromeSession(process: process, profile: profile, socketURL: socketURL)
     }
 
+    /// The page target's DevTools WebSocket, from `/json/list`. Read over a plain socket:
+    /// Chromium writes `Name:value` headers without a space, which URLSession refuses.
     private static func pageSocketURL(port: Int) async -> String? {
-        guard let url = URL(string: "http://127.0.0.1:\(port)/json/list"),
-              let (data, _) = try? await URLSession.shared.data(from: url),
-              let targets = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return nil }
+        guard let response = httpGet(port: port, path: "/json/list"),
+              let targets = try? JSONSerialization.jsonObject(with: response) as? [[String: Any]] else { return nil }
         return targets.first { $0["type"] as? String == "page" }?["webSocketDebuggerUrl"] as? String
+    }
+
+    private static func httpGet(port: Int, path: String) -> Data? {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        defer { Glibc.close(fd) }
+        var timeout = timeval(tv_sec: 2, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        let length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, length) } }
+        guard connected == 0 else { return nil }
+        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n".utf8)
+        guard request.withUnsafeBytes({ Glibc.send(fd, $0.baseAddress, $0.count, 0) }) == request.count else { return nil }
+        var response = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count <= 0 { break }
+            response.append(contentsOf: buffer[0..<count])
+        }
+        guard let split = response.range(of: Data("\r\n\r\n".utf8)),
+              String(decoding: response[..<split.lowerBound], as: UTF8.self).hasPrefix("HTTP/1.1 200") else { return nil }
+        return response[split.upperBound...]
     }
 
     private init(process: Process, profile: URL, socketURL: String) async throws {
@@ -103,7 +136,9 @@ final class ChromeSession: @unchecked Sendable {
         let ready = await TestEnvironment.eventually(timeout: .seconds(15), every: .milliseconds(50)) { box.isConnected }
         guard ready else {
             process.terminate()
-            throw Failure(description: "could not connect to Chromium's DevTools WebSocket")
+            connection.cancel()
+            let reason = await connection.result
+            throw Failure(description: "could not connect to Chromium's DevTools WebSocket \(socketURL): \(reason)")
         }
         _ = try await send("Page.enable")
         _ = try await send("Runtime.enable")
