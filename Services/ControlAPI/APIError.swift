@@ -12,6 +12,10 @@ struct APIError: Error {
         case unauthorized = "unauthorized"
         case forbidden = "forbidden"
         case upgradeRequired = "upgrade_required"
+        case payloadTooLarge = "payload_too_large"
+        case rateLimited = "rate_limited"
+        case positionsOpen = "positions_open"
+        case positionNotOpen = "position_not_open"
     }
 
     let code: Code
@@ -20,7 +24,9 @@ struct APIError: Error {
     var status: HTTPResponse.Status {
         switch code {
         case .badRequest, .confirmationRequired: return .badRequest
-        case .brokerCredentialsMissing: return .conflict
+        case .brokerCredentialsMissing, .positionsOpen, .positionNotOpen: return .conflict
+        case .payloadTooLarge: return .contentTooLarge
+        case .rateLimited: return .tooManyRequests
         case .unavailable: return .serviceUnavailable
         case .notFound: return .notFound
         case .unauthorized: return .unauthorized

@@ -12,6 +12,9 @@ enum APIRoutes {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: CORSAllowList(origins: Set(context.config.list("control_api.cors_origins", default: []))))
         router.add(middleware: AuthMiddleware(tokens: tokens))
+        router.add(middleware: RateLimiter(
+            perSecond: context.require { try context.config.double("control_api.rate_limit_per_second", default: 50) },
+            burst: context.require { try context.config.int("control_api.rate_limit_burst", default: 100) }))
         let database = context.database
         let registry = context.registry
 
@@ -139,29 +142,48 @@ enum APIRoutes {
         }
 
         router.post("/pause") { request, context in
-            await respond { try await commands.setPaused(true, actor: actor(context), remote: remote(request, context)) }
+            await respond {
+                _ = try await RequestBody.read(request)
+                return try await commands.setPaused(true, actor: actor(context), remote: remote(request, context))
+            }
         }
         router.post("/resume") { request, context in
-            await respond { try await commands.setPaused(false, actor: actor(context), remote: remote(request, context)) }
+            await respond {
+                _ = try await RequestBody.read(request)
+                return try await commands.setPaused(false, actor: actor(context), remote: remote(request, context))
+            }
         }
         router.post("/flatten") { request, context in
-            await respond(status: .accepted) { try await commands.flatten(actor: actor(context), remote: remote(request, context)) }
+            await respond(status: .accepted) {
+                _ = try await RequestBody.read(request)
+                return try await commands.flatten(actor: actor(context), remote: remote(request, context))
+            }
+        }
+        router.post("/positions/:id/close") { request, context in
+            await respond(status: .accepted) {
+                _ = try await RequestBody.read(request)
+                guard let raw = context.parameters.get("id"), let id = UUID(uuidString: raw) else {
+                    throw APIError(code: .badRequest, message: "position id must be a UUID")
+                }
+                return try await commands.closePosition(id: id, actor: actor(context), remote: remote(request, context))
+            }
         }
         router.post("/universe/reload") { request, context in
-            await respond(status: .accepted) { try await commands.reloadUniverse(actor: actor(context), remote: remote(request, context)) }
+            await respond(status: .accepted) {
+                _ = try await RequestBody.read(request)
+                return try await commands.reloadUniverse(actor: actor(context), remote: remote(request, context))
+            }
         }
         router.post("/strategies/reload") { request, context in
-            await respond(status: .accepted) { try await commands.reloadStrategies(actor: actor(context), remote: remote(request, context)) }
+            await respond(status: .accepted) {
+                _ = try await RequestBody.read(request)
+                return try await commands.reloadStrategies(actor: actor(context), remote: remote(request, context))
+            }
         }
         router.post("/mode") { request, context in
             await respond {
-                let body: ByteBuffer
-                do {
-                    body = try await request.body.collect(upTo: 16 * 1024)
-                } catch {
-                    throw APIError(code: .badRequest, message: "body larger than 16 KiB")
-                }
-                return try await commands.setMode(body: Data(buffer: body), actor: actor(context), remote: remote(request, context))
+                let body = try await RequestBody.read(request, fields: ["mode": .string, "confirm": .string])
+                return try await commands.setMode(body: body, actor: actor(context), remote: remote(request, context))
             }
         }
         return router

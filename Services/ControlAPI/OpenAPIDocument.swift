@@ -16,7 +16,9 @@ enum OpenAPIDocument {
             responses["403"] = error
         }
         responses["400"] = error
+        responses["429"] = error
         responses["503"] = error
+        if body != nil || success == "202" || tag == "commands" { responses["413"] = error }
         var result: [String: Any] = ["summary": summary, "tags": [tag], "responses": responses]
         if !parameters.isEmpty { result["parameters"] = parameters }
         if let body { result["requestBody"] = ["required": true, "content": ["application/json": ["schema": body]]] }
@@ -56,6 +58,28 @@ enum OpenAPIDocument {
         return result
     }
 
+    private static var modeOperation: [String: Any] {
+        var result = operation("PAPER, or LIVE with the typed phrase, broker credentials and no open position (operator)", tag: "commands",
+                               body: ["type": "object", "required": ["mode"], "additionalProperties": false,
+                                      "properties": ["mode": ["type": "string", "enum": ["PAPER", "LIVE"]],
+                                                     "confirm": ["type": "string", "description": "CONFIRM LIVE TRADING"]]])
+        var responses = result["responses"] as? [String: Any] ?? [:]
+        responses["409"] = error
+        result["responses"] = responses
+        return result
+    }
+
+    private static var closeOperation: [String: Any] {
+        var result = operation("Close one open position at market through the executor (operator); 404 unknown, 409 not open",
+                               tag: "commands", parameters: [["name": "id", "in": "path", "required": true,
+                                                              "schema": ["type": "string", "format": "uuid"]]], success: "202")
+        var responses = result["responses"] as? [String: Any] ?? [:]
+        responses["404"] = error
+        responses["409"] = error
+        result["responses"] = responses
+        return result
+    }
+
     private static var limit: [String: Any] { query("limit", "rows, newest first (default 100)", integer: true) }
 
     static var paths: [String: [String: Any]] { [
@@ -82,12 +106,10 @@ enum OpenAPIDocument {
         "/pause": ["post": operation("Stop new entries (operator)", tag: "commands")],
         "/resume": ["post": operation("Allow new entries (operator)", tag: "commands")],
         "/flatten": ["post": operation("Kill switch: pause, close every position, cancel every order (operator)", tag: "commands", success: "202")],
+        "/positions/{id}/close": ["post": closeOperation],
         "/universe/reload": ["post": operation("Reload instruments and universe now (operator)", tag: "commands", success: "202")],
         "/strategies/reload": ["post": operation("strategy-ranker re-reads its configuration (operator)", tag: "commands", success: "202")],
-        "/mode": ["post": operation("PAPER, or LIVE with the typed phrase and broker credentials (operator)", tag: "commands",
-                                    body: ["type": "object", "required": ["mode"],
-                                           "properties": ["mode": ["type": "string", "enum": ["PAPER", "LIVE"]],
-                                                          "confirm": ["type": "string", "description": "CONFIRM LIVE TRADING"]]])],
+        "/mode": ["post": modeOperation],
     ] }
 
     static let json: String = {

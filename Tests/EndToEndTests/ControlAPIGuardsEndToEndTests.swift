@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+import TestSupport
+import TradingCore
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// control-api's guards against bad input and misuse, and the commands that need the
+/// executor: strict bodies (unknown fields, wrong types, oversized), the per-client rate
+/// limit, closing one position, and LIVE refused while positions are open.
+@Suite("End to end: control-api guards and position commands", .serialized)
+struct ControlAPIGuardsEndToEndTests {
+    private func started(_ stack: ServiceStack, extraEnvironment: [String: String] = [:]) async throws {
+        try stack.start("control-api", extraEnvironment: extraEnvironment)
+        try #require(await TestEnvironment.eventually(timeout: .seconds(20)) { (try? await stack.http("GET", "/health").status) == 200 })
+        try #require(await TestEnvironment.eventually(timeout: .seconds(10)) {
+            (try? await stack.http("GET", "/state").body)?.contains("\"durable\":{ \"mode\" : \"PAPER\"") ?? false
+        })
+    }
+
+    private func withStack(_ overrides: [String: String], _ body: (ServiceStack) async throws -> Void) async throws {
+        let stack = try await ServiceStack(overrides: overrides)
+        do {
+            try await body(stack)
+        } catch {
+            print("---- control-api log ----\n\(stack.log("control-api").suffix(3000))")
+            await stack.shutdown()
+            throw error
+        }
+        await stack.shutdown()
+    }
+
+    @Test func strictBodies() async throws {
+        try await withStack([:]) { stack in
+        try await started(stack)
+        let unknown = try await stack.http("POST", "/mode", body: #"{"mode":"PAPER","extra":1}"#)
+        #expect(unknown.status == 400 && unknown.body.contains(#"unknown field \"extra\""#))
+        let wrongType = try await stack.http("POST", "/mode", body: #"{"mode":5}"#)
+        #expect(wrongType.status == 400 && wrongType.body.contains("must be a string"))
+        #expect(try await stack.http("POST", "/mode", body: "[1,2]").status == 400)
+        #expect(try await stack.http("POST", "/mode", body: "").status == 400)
+        let big = try await stack.http("POST", "/mode", body: "{\"mode\":\"" + String(repeating: "A", count: 20_000) + "\"}")
+        #expect(big.status == 413 && big.body.contains("payload_too_large"))
+        let pauseWithBody = try await stack.http("POST", "/pause", body: #"{"now":true}"#)
+        #expect(pauseWithBody.status == 400 && pauseWithBody.body.contains("takes no body"))
+        #expect(try await stack.http("POST", "/pause", body: "{}").status == 200)
+        #expect(try await stack.http("POST", "/resume").status == 200)
+        #expect(try await stack.http("POST", "/positions/not-a-uuid/close").status == 400)
+        let missing = try await stack.http("POST", "/positions/\(UUID().uuidString)/close")
+        #expect(missing.status == 404 && missing.body.contains("no position"))
+        #expect(try await stack.http("POST", "/positions/\(UUID().uuidString)/close", token: stack.viewerToken).status == 403)
+        #expect(try await stack.http("GET", "/no/such/route").status == 404)
+        #expect(try await stack.http("DELETE", "/state").status >= 400)
+        }
+    }
+
+    @Test func perClientRateLimit() async throws {
+        try await withStack(["AITRAPP_CONTROL_API_RATE_LIMIT_PER_SECOND": "5", "AITRAPP_CONTROL_API_RATE_LIMIT_BURST": "5"]) { stack in
+        try stack.start("control-api")
+        try #require(await TestEnvironment.eventually(timeout: .seconds(20)) { (try? await stack.http("GET", "/health").status) == 200 })
+        try await Task.sleep(for: .seconds(1.2))   // the probes above took from the anonymous bucket only
+        var statuses: [Int] = []
+        var refused = ""
+        for _ in 0..<12 {
+            let response = try await stack.http("GET", "/state", token: stack.viewerToken)
+            statuses.append(response.status)
+            if response.status == 429 { refused = response.body }
+        }
+        #expect(statuses.prefix(5).allSatisfy { $0 == 200 }, "\(statuses)")
+        #expect(statuses.contains(429), "\(statuses)")
+        #expect(refused.contains("rate_limited") && refused.contains("5 requests per second"))
+        // Another client (the operator's token) has its own bucket.
+        #expect(try await stack.http("GET", "/state").status == 200)
+        // The viewer's bucket refills.
+        try await Task.sleep(for: .seconds(1.1))
+        #expect(try await stack.http("GET", "/state", token: stack.viewerToken).status == 200)
+        }
+    }
+
+    @Test func closeOnePositionAndLiveNeedsAFlatBook() async throws {
+        let h = try await ExecutorHarness(environment: ["AITRAPP_EXECUTOR_EOD_FALLBACK": "23:59"])
+        do {
+            try await h.startExecutor()
+            try await started(h.stack, extraEnvironment: ["KITE_API_KEY": "test-key", "KITE_ACCESS_TOKEN": "test-access"])
+            var ids: [UUID] = []
+            for symbol in ["NIFTY", "BANKNIFTY"] {
+                let decision = try await h.seedDecision(symbol: symbol, lots: 1, entry: Paise(2_400_000), stop: Paise(2_390_000),
+                                                        target: Paise(2_430_000))
+                try await h.publish(decision)
+                try #require(await h.waitFor("SELECT count(*) AS n FROM orders WHERE leg = 'ENTRY' AND symbol = $1", [symbol], equals: 1))
+                try await h.tick(symbol, last: Paise(2_400_000))
+                ids.append(decision.decisionId)
+            }
+            try #require(await h.waitFor("SELECT count(*) AS n FROM positions WHERE status = 'OPEN'", equals: 2))
+            let live = try await h.stack.http("POST", "/mode", body: #"{"mode":"LIVE","confirm":"CONFIRM LIVE TRADING"}"#)
+            #expect(live.status == 409 && live.body.contains("positions_open") && live.body.contains("2 position(s) open"))
+
+            let nifty = try #require(try await h.db.query("SELECT id FROM positions WHERE symbol = 'NIFTY'").first?.uuid("id"))
+            let close = try await h.stack.http("POST", "/positions/\(nifty.uuidString)/close")
+            #expect(close.status == 202 && close.body.contains("\"close\":\"requested\""))
+            #expect(await h.waitFor("SELECT count(*) AS n FROM positions WHERE status = 'OPEN'", equals: 1))
+            #expect(try await h.count("SELECT count(*) AS n FROM positions WHERE symbol = 'NIFTY' AND status = 'CLOSED' AND exit_reason = 'FLATTEN'") == 1)
+            #expect(await h.waitFor("SELECT count(*) AS n FROM trades WHERE symbol = 'NIFTY'", equals: 1))
+            #expect(try await h.count("SELECT count(*) AS n FROM orders WHERE symbol = 'NIFTY' AND status = 'OPEN'") == 0)
+            #expect(try await h.count("SELECT count(*) AS n FROM orders WHERE symbol = 'BANKNIFTY' AND status = 'OPEN'") == 2)
+            let again = try await h.stack.http("POST", "/positions/\(nifty.uuidString)/close")
+            #expect(again.status == 409 && again.body.contains("position_not_open"))
+            #expect(try await h.count("SELECT count(*) AS n FROM audit_log WHERE action = 'position.close' AND actor = 'operator'") == 1)
+
+            // Flat book, credentials, the phrase: LIVE is accepted (then back to PAPER).
+            #expect(try await h.stack.http("POST", "/flatten").status == 202)
+            #expect(await h.waitFor("SELECT count(*) AS n FROM positions WHERE status = 'OPEN'", equals: 0))
+            let accepted = try await h.stack.http("POST", "/mode", body: #"{"mode":"LIVE","confirm":"CONFIRM LIVE TRADING"}"#)
+            #expect(accepted.status == 200 && accepted.body.contains("LIVE"))
+            #expect(try await h.stack.http("POST", "/mode", body: #"{"mode":"PAPER"}"#).status == 200)
+        } catch {
+            print("---- control-api log ----\n\(h.stack.log("control-api").suffix(3000))")
+            print("---- executor log ----\n\(h.stack.log("executor").suffix(3000))")
+            await h.shutdown()
+            throw error
+        }
+        await h.shutdown()
+    }
+}
