@@ -3,6 +3,7 @@ import Hummingbird
 import Messages
 import PostgresStore
 import ServiceKit
+import TradingCore
 
 /// The HTTP routes. Reads come from Postgres (the truth) and the Redis state keys.
 enum APIRoutes {
@@ -79,11 +80,7 @@ enum APIRoutes {
         }
 
         router.get("/audit") { request, _ in
-            await respond {
-                let action = request.uri.queryParameters.get("action")
-                let limit = try limitParameter(request)
-                return try await database.withConnection { db in try AuditRepository.recentJSON(action: action, limit: limit, on: db) }
-            }
+            await respondList(request, .init(symbol: false, strategy: false, action: true), ListPage.audit, database)
         }
 
         // One trade with its chain: signal → decision → orders → fills.
@@ -100,40 +97,23 @@ enum APIRoutes {
         }
 
         router.get("/positions") { request, _ in
-            await respond {
-                let status = try statusFilter(request, allowed: ["OPEN", "CLOSED"])
-                let limit = try limitParameter(request)
-                return try await database.withConnection { db in try PositionRepository.recentJSON(status: status, limit: limit, on: db) }
-            }
+            await respondList(request, .init(statuses: ["OPEN", "CLOSED"]), ListPage.positions, database)
         }
 
         router.get("/orders") { request, _ in
-            await respond {
-                let status = try statusFilter(request, allowed: ["OPEN", "FILLED", "CANCELLED", "REJECTED"])
-                let limit = try limitParameter(request)
-                return try await database.withConnection { db in try OrderRepository.recentJSON(status: status, limit: limit, on: db) }
-            }
+            await respondList(request, .init(statuses: ["OPEN", "FILLED", "CANCELLED", "REJECTED"]), ListPage.orders, database)
         }
 
         router.get("/trades") { request, _ in
-            await respond {
-                let limit = try limitParameter(request)
-                return try await database.withConnection { db in try TradeRepository.recentJSON(limit: limit, on: db) }
-            }
+            await respondList(request, .init(statuses: ExitReason.allCases.map(\.rawValue)), ListPage.trades, database)
         }
 
         router.get("/signals") { request, _ in
-            await respond {
-                let limit = try limitParameter(request)
-                return try await database.withConnection { db in try SignalRepository.recentJSON(limit: limit, on: db) }
-            }
+            await respondList(request, .init(), ListPage.signals, database)
         }
 
         router.get("/decisions") { request, _ in
-            await respond {
-                let limit = try limitParameter(request)
-                return try await database.withConnection { db in try DecisionRepository.recentJSON(limit: limit, on: db) }
-            }
+            await respondList(request, .init(statuses: ["APPROVED", "REJECTED"]), ListPage.decisions, database)
         }
 
         let schedule = context.require { try JobScheduleLoader.load(context.config) }
@@ -193,6 +173,20 @@ enum APIRoutes {
     static func respond(status: HTTPResponse.Status = .ok, _ body: () async throws -> String) async -> Response {
         do {
             return JSONResponse.make(status, try await body())
+        } catch let error as APIError {
+            return error.response
+        } catch {
+            return APIError(code: .unavailable, message: "storage unavailable").response
+        }
+    }
+
+    /// A list endpoint: filters and cursor from the query, the page from Postgres.
+    static func respondList(_ request: Request, _ options: ListRequest.Options, _ table: ListPage.Table,
+                            _ database: PostgresDatabase) async -> Response {
+        do {
+            let query = try ListRequest.query(request, options)
+            let page = try await database.withConnection { db in try ListPage.json(table, query, on: db) }
+            return ListRequest.response(page)
         } catch let error as APIError {
             return error.response
         } catch {

@@ -80,6 +80,24 @@ enum OpenAPIDocument {
         return result
     }
 
+    private static var symbol: [String: Any] { query("symbol", "one NSE symbol, e.g. NIFTY") }
+    private static var strategy: [String: Any] { query("strategy", "rows of one strategy (through the signal), e.g. ema_cross") }
+
+    /// A list endpoint: its own filters plus the date range, limit and cursor; a full page
+    /// carries the next cursor in `X-Next-Cursor`.
+    private static func list(_ summary: String, _ filters: [[String: Any]]) -> [String: Any] {
+        let common = [query("from", "inclusive: ISO-8601 timestamp or yyyy-MM-dd (IST day start)"),
+                      query("to", "exclusive: ISO-8601 timestamp or yyyy-MM-dd (IST day end)"), limit,
+                      query("cursor", "the X-Next-Cursor of the previous page (opaque; 400 when not one)")]
+        var result = operation(summary + ", newest first", tag: "reads", parameters: filters + common)
+        var responses = result["responses"] as? [String: Any] ?? [:]
+        responses["200"] = ["description": "OK", "headers": ["X-Next-Cursor": ["description": "present when the page is full",
+                                                                                  "schema": ["type": "string"]]],
+                            "content": ["application/json": ["schema": ["type": "array", "items": ["type": "object"]]]]]
+        result["responses"] = responses
+        return result
+    }
+
     private static var limit: [String: Any] { query("limit", "rows, newest first (default 100)", integer: true) }
 
     static var paths: [String: [String: Any]] { [
@@ -94,15 +112,17 @@ enum OpenAPIDocument {
         "/state": ["get": operation("Mode, paused, halted, heartbeats and the durable system_state", tag: "state")],
         "/jobs": ["get": operation("Scheduled jobs: IST schedule, catch-up policy, next fire time, last runs, the leader", tag: "state")],
         "/risk": ["get": operation("risk-gate's last risk snapshot (404 before the first)", tag: "state")],
-        "/audit": ["get": operation("Audit log of commands", tag: "reads", parameters: [query("action", "one action only"), limit])],
-        "/positions": ["get": operation("Positions", tag: "reads", parameters: [query("status", "filter", enumeration: ["OPEN", "CLOSED"]), limit])],
-        "/orders": ["get": operation("Orders", tag: "reads",
-                                      parameters: [query("status", "filter", enumeration: ["OPEN", "FILLED", "CANCELLED", "REJECTED"]), limit])],
-        "/trades": ["get": operation("Closed trades", tag: "reads", parameters: [limit])],
+        "/audit": ["get": list("Audit log of commands", [query("action", "one action only")])],
+        "/positions": ["get": list("Positions", [symbol, strategy, query("status", "filter", enumeration: ["OPEN", "CLOSED"])])],
+        "/orders": ["get": list("Orders", [symbol, strategy, query("status", "filter", enumeration: ["OPEN", "FILLED", "CANCELLED", "REJECTED"])])],
+        "/trades": ["get": list("Closed trades", [symbol, strategy, query("status", "exit reason", enumeration: [
+            "STOP", "BREAKEVEN_STOP", "TRAILING_STOP", "TARGET", "TARGET2", "TIME_STOP", "VOLATILITY_STOP", "MAE_STOP",
+            "STOP_REJECTED", "FLATTEN", "EOD"])])],
         "/trades/{id}": ["get": operation("One trade with its signal, decision, orders and fills (404 when unknown)", tag: "reads",
                                           parameters: [["name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]])],
-        "/signals": ["get": operation("Signals with score, rank and explanation", tag: "reads", parameters: [limit])],
-        "/decisions": ["get": operation("Risk decisions with every gate's verdict", tag: "reads", parameters: [limit])],
+        "/signals": ["get": list("Signals with score, rank and explanation", [symbol, strategy])],
+        "/decisions": ["get": list("Risk decisions with every gate's verdict", [symbol, strategy,
+                                                                                   query("status", "filter", enumeration: ["APPROVED", "REJECTED"])])],
         "/pause": ["post": operation("Stop new entries (operator)", tag: "commands")],
         "/resume": ["post": operation("Allow new entries (operator)", tag: "commands")],
         "/flatten": ["post": operation("Kill switch: pause, close every position, cancel every order (operator)", tag: "commands", success: "202")],

@@ -1,4 +1,6 @@
 import Foundation
+import Messages
+import PostgresStore
 import Testing
 import TestSupport
 import TradingCore
@@ -122,5 +124,76 @@ struct ControlAPIGuardsEndToEndTests {
             throw error
         }
         await h.shutdown()
+    }
+
+    /// A GET with the viewer's token: status, body and the `X-Next-Cursor` header.
+    private func page(_ stack: ServiceStack, _ path: String) async throws -> (status: Int, ids: [String], next: String?) {
+        var request = URLRequest(url: URL(string: stack.apiBase + path)!)
+        request.setValue("Bearer \(stack.viewerToken)", forHTTPHeaderField: "Authorization")
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = response as? HTTPURLResponse
+        let rows = (try? JSONSerialization.jsonObject(with: data) as? [[String: Any]]) ?? []
+        return (http?.statusCode ?? 0, rows.compactMap { $0["id"].map { "\($0)" } }, http?.value(forHTTPHeaderField: "X-Next-Cursor"))
+    }
+
+    @Test func listFiltersAndCursorPagination() async throws {
+        try await withStack([:]) { stack in
+            try await started(stack)
+            let db = stack.database.connect()
+            let day1 = Timestamp.parse("2026-11-20T10:00:00+05:30")!, day2 = Timestamp.parse("2026-11-21T10:00:00+05:30")!
+            for index in 0..<5 {
+                var trip = TradeHistorySeeder.Trip(entry: Paise(2_400_000), stop: Paise(2_390_000), exit: Paise(2_401_000), risk: Paise(750_000),
+                                                   openedAt: day1.addingTimeInterval(Double(index) * 60), closedAt: day1.addingTimeInterval(Double(index) * 60 + 30))
+                trip.symbol = "NIFTY"
+                let seeded = trip
+                try await db.withConnection { db in _ = try TradeHistorySeeder.seed(seeded, on: db) }
+            }
+            for index in 0..<3 {
+                var trip = TradeHistorySeeder.Trip(entry: Paise(5_000_000), stop: Paise(4_990_000), exit: Paise(4_995_000), risk: Paise(350_000),
+                                                   openedAt: day2.addingTimeInterval(Double(index) * 60), closedAt: day2.addingTimeInterval(Double(index) * 60 + 30))
+                trip.symbol = "BANKNIFTY"
+                let seeded = trip
+                try await db.withConnection { db in _ = try TradeHistorySeeder.seed(seeded, on: db) }
+            }
+            let open = TradeHistorySeeder.Trip(entry: Paise(2_400_000), stop: Paise(2_390_000), exit: nil, risk: Paise(750_000),
+                                               openedAt: day2, closedAt: day2)
+            try await db.withConnection { db in _ = try TradeHistorySeeder.seed(open, on: db) }
+
+            // Pages of 3 over the 8 trades: newest first, each once, the last page without a cursor.
+            var seen: [String] = []
+            var cursor: String? = nil
+            var pages = 0
+            repeat {
+                let result = try await page(stack, "/trades?limit=3" + (cursor.map { "&cursor=\($0)" } ?? ""))
+                #expect(result.status == 200)
+                seen += result.ids
+                cursor = result.next
+                pages += 1
+            } while cursor != nil && pages < 10
+            #expect(seen.count == 8 && Set(seen).count == 8 && pages == 3)
+            let all = try await page(stack, "/trades")
+            #expect(all.ids == seen && all.next == nil)
+
+            #expect(try await page(stack, "/trades?symbol=BANKNIFTY").ids.count == 3)
+            #expect(try await page(stack, "/trades?from=2026-11-21").ids.count == 3)
+            #expect(try await page(stack, "/trades?from=2026-11-20&to=2026-11-20").ids.count == 5)
+            #expect(try await page(stack, "/trades?from=2026-11-20T04:31:00Z&to=2026-11-20T04:33:00Z").ids.count == 2)
+            #expect(try await page(stack, "/trades?strategy=seed").ids.count == 8)
+            #expect(try await page(stack, "/trades?strategy=other").ids.isEmpty)
+            #expect(try await page(stack, "/decisions?strategy=seed&status=APPROVED").ids.count == 9)
+            #expect(try await page(stack, "/positions?status=OPEN").ids.count == 1)
+            #expect(try await page(stack, "/positions?status=closed&symbol=NIFTY").ids.count == 5)
+            #expect(try await page(stack, "/orders?symbol=BANKNIFTY&limit=2").next != nil)
+            #expect(try await page(stack, "/signals?symbol=NIFTY&from=2026-11-20").ids.count == 6)
+
+            // Bad input: 400 with a message, never a 5xx.
+            for bad in ["/trades?cursor=not-a-cursor", "/trades?cursor=" + Data("v1|yesterday|1".utf8).base64EncodedString(),
+                        "/trades?bogus=1", "/trades?from=tomorrow", "/trades?from=2026-11-22&to=2026-11-21",
+                        "/trades?from=2026-02-30", "/trades?symbol=nifty%3B", "/positions?status=MAYBE", "/signals?status=OPEN",
+                        "/audit?symbol=NIFTY", "/trades?limit=5000"] {
+                let response = try await stack.http("GET", bad, token: stack.viewerToken)
+                #expect(response.status == 400 && response.body.contains("\"bad_request\""), "\(bad) → \(response.status) \(response.body)")
+            }
+        }
     }
 }
