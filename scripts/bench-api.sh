@@ -39,8 +39,8 @@ trap 'kill $API 2>/dev/null; wait $API 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.1; done
 LUA="$(mktemp --suffix .lua)"
 cat > "$LUA" <<LUAEOF
--- Paced requests: each connection sends one every CONNECTIONS/RATE seconds (open loop).
-local interval_ms = 1000 * $CONNECTIONS / $RATE
+-- Paced requests: each connection waits between requests so the total is about RATE per second.
+local interval_ms = 0.9 * 1000 * $CONNECTIONS / $RATE   -- 0.9: each request also takes its own latency
 wrk.headers["Authorization"] = "Bearer $TOKEN"
 function delay() return interval_ms end
 done = function(summary, latency, requests)
