@@ -136,7 +136,7 @@ enum OpenAPIDocument {
         let document: [String: Any] = [
             "openapi": "3.1.0",
             "info": ["title": "AITRAPP control-api", "version": "1",
-                     "description": "The operator's API. Every route except /health needs a bearer token: viewer for reads, operator for commands."],
+                     "description": "The operator's API. Every route except /health and the dashboard's files needs a bearer token: viewer for reads, operator for commands; a static token or an HS256 JWT (sub, role, exp) when AITRAPP_JWT_SECRET is set."],
             "servers": [["url": "http://127.0.0.1:8000"]],
             "security": [["bearer": [String]()]],
             "paths": paths,

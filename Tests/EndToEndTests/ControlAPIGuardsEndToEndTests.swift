@@ -196,4 +196,43 @@ struct ControlAPIGuardsEndToEndTests {
             }
         }
     }
+
+    private static func base64URL(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// A JWT as an identity provider would mint it.
+    private static func jwt(_ claims: String, secret: String, alg: String = "HS256") -> String {
+        let signing = base64URL(Array("{\"alg\":\"\(alg)\",\"typ\":\"JWT\"}".utf8)) + "." + base64URL(Array(claims.utf8))
+        return signing + "." + base64URL(HMACSHA256.mac(key: Array(secret.utf8), message: Array(signing.utf8)))
+    }
+
+    @Test func signedTokens() async throws {
+        let secret = "jwt-secret-" + String(repeating: "k", count: 32)
+        try await withStack(["AITRAPP_JWT_SECRET": secret]) { stack in
+            try await started(stack)
+            let exp = Int(Date().timeIntervalSince1970) + 600
+            let viewer = Self.jwt(#"{"sub":"alice","role":"viewer","exp":\#(exp)}"#, secret: secret)
+            let operatorToken = Self.jwt(#"{"sub":"bob","role":"operator","exp":\#(exp)}"#, secret: secret)
+            #expect(try await stack.http("GET", "/state", token: viewer).status == 200)
+            #expect(try await stack.http("POST", "/pause", token: viewer).status == 403)
+            #expect(try await stack.http("POST", "/pause", token: operatorToken).status == 200)
+            let actors = try await stack.database.connect().query("SELECT actor FROM audit_log WHERE action = 'pause'").map { try $0.string("actor") }
+            #expect(actors == ["jwt:bob"])
+            let expired = Self.jwt(#"{"sub":"bob","role":"operator","exp":\#(exp - 3600)}"#, secret: secret)
+            let wrongKey = Self.jwt(#"{"sub":"bob","role":"operator","exp":\#(exp)}"#, secret: secret + "x")
+            let noRole = Self.jwt(#"{"sub":"bob","exp":\#(exp)}"#, secret: secret)
+            let unsigned = Self.base64URL(Array(#"{"alg":"none"}"#.utf8)) + "." + Self.base64URL(Array(#"{"sub":"eve","role":"operator","exp":\#(exp)}"#.utf8)) + "."
+            for token in [expired, wrongKey, noRole, unsigned, Self.jwt(#"{"sub":"bob","role":"operator","exp":\#(exp)}"#, secret: secret, alg: "HS512")] {
+                let response = try await stack.http("POST", "/pause", token: token)
+                #expect(response.status == 401 && !response.body.contains(token))
+            }
+            // The stream takes them too.
+            let client = StreamTestClient()
+            client.connect(url: "ws://127.0.0.1:\(stack.apiPort)/ws?token=\(viewer)")
+            #expect(await TestEnvironment.eventually(timeout: .seconds(10)) { client.frames.first?.contains("\"actor\":\"jwt:alice\"") == true })
+            client.stop()
+        }
+    }
 }
