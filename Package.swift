@@ -68,7 +68,10 @@ let package = Package(
         ], path: "Services/Executor"),
         .executableTarget(name: "SchedulerWorker", dependencies: ["ServiceKit"], path: "Services/SchedulerWorker"),
         .executableTarget(name: "ControlAPI", dependencies: [
-            "ServiceKit", .product(name: "Hummingbird", package: "hummingbird"),
+            "ServiceKit", "RedisBus", "Messages", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], path: "Services/ControlAPI"),
         .executableTarget(name: "Migrate", dependencies: ["ServiceKit"], path: "Services/Migrate"),
         .executableTarget(name: "LatencyBench", dependencies: ["ServiceKit"], path: "Services/LatencyBench"),
@@ -93,7 +96,8 @@ let package = Package(
         ],
                     path: "Tests/IntegrationTests"),
         // Starts the real service processes against a private Redis and a fresh database.
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "RedisBus", "PostgresStore", "Messages", "TradingCore"],
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "RedisBus", "PostgresStore", "Messages", "TradingCore",
+                                                          .product(name: "HummingbirdWSClient", package: "hummingbird-websocket")],
                     path: "Tests/EndToEndTests", exclude: ["Fixtures"]),
     ]
 )

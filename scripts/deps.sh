@@ -11,6 +11,8 @@ command -v pkg-config >/dev/null || missing+=(pkg-config)
 command -v psql >/dev/null || missing+=(postgresql-client)
 command -v curl >/dev/null || missing+=(curl)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+# The dashboard's browser test drives a real headless Chromium (Debian's `chromium`).
+{ command -v chromium >/dev/null || command -v chromium-browser >/dev/null || [ -n "${AITRAPP_CHROMIUM:-}" ]; } || missing+=(chromium)
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 SUDO=()
 if [ "$(id -u)" -ne 0 ]; then

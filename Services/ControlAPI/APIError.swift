@@ -11,6 +11,11 @@ struct APIError: Error {
         case notFound = "not_found"
         case unauthorized = "unauthorized"
         case forbidden = "forbidden"
+        case upgradeRequired = "upgrade_required"
+        case payloadTooLarge = "payload_too_large"
+        case rateLimited = "rate_limited"
+        case positionsOpen = "positions_open"
+        case positionNotOpen = "position_not_open"
     }
 
     let code: Code
@@ -19,11 +24,14 @@ struct APIError: Error {
     var status: HTTPResponse.Status {
         switch code {
         case .badRequest, .confirmationRequired: return .badRequest
-        case .brokerCredentialsMissing: return .conflict
+        case .brokerCredentialsMissing, .positionsOpen, .positionNotOpen: return .conflict
+        case .payloadTooLarge: return .contentTooLarge
+        case .rateLimited: return .tooManyRequests
         case .unavailable: return .serviceUnavailable
         case .notFound: return .notFound
         case .unauthorized: return .unauthorized
         case .forbidden: return .forbidden
+        case .upgradeRequired: return .upgradeRequired
         }
     }
 

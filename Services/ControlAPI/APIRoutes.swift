@@ -3,6 +3,7 @@ import Hummingbird
 import Messages
 import PostgresStore
 import ServiceKit
+import TradingCore
 
 /// The HTTP routes. Reads come from Postgres (the truth) and the Redis state keys.
 enum APIRoutes {
@@ -12,10 +13,14 @@ enum APIRoutes {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: CORSAllowList(origins: Set(context.config.list("control_api.cors_origins", default: []))))
         router.add(middleware: AuthMiddleware(tokens: tokens))
+        router.add(middleware: RateLimiter(
+            perSecond: context.require { try context.config.double("control_api.rate_limit_per_second", default: 50) },
+            burst: context.require { try context.config.int("control_api.rate_limit_burst", default: 100) }))
         let database = context.database
         let registry = context.registry
 
         router.get("/health") { _, _ in JSONResponse.make(.ok, "{\"status\":\"ok\"}") }
+        DashboardRoutes.add(to: router)
 
         // Readiness: Redis and Postgres answer and every service's heartbeat is fresh (its key
         // lives 15 s). 503 with what is missing otherwise.
@@ -34,6 +39,9 @@ enum APIRoutes {
         }
 
         router.get("/openapi.json") { _, _ in JSONResponse.make(.ok, OpenAPIDocument.json) }
+
+        // The live stream (a WebSocket upgrade is answered by StreamRoute; this is the rest).
+        router.get("/ws") { request, _ in await respond { try StreamRoute.fallback(request) } }
 
         router.get("/metrics") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
@@ -72,11 +80,7 @@ enum APIRoutes {
         }
 
         router.get("/audit") { request, _ in
-            await respond {
-                let action = request.uri.queryParameters.get("action")
-                let limit = try limitParameter(request)
-                return try await database.withConnection { db in try AuditRepository.recentJSON(action: action, limit: limit, on: db) }
-            }
+            await respondList(request, .init(symbol: false, strategy: false, action: true), ListPage.audit, database)
         }
 
         // One trade with its chain: signal → decision → orders → fills.
@@ -93,40 +97,23 @@ enum APIRoutes {
         }
 
         router.get("/positions") { request, _ in
-            await respond {
-                let status = try statusFilter(request, allowed: ["OPEN", "CLOSED"])
-                let limit = try limitParameter(request)
-                return try await database.withConnection { db in try PositionRepository.recentJSON(status: status, limit: limit, on: db) }
-            }
+            await respondList(request, .init(statuses: ["OPEN", "CLOSED"]), ListPage.positions, database)
         }
 
         router.get("/orders") { request, _ in
-            await respond {
-                let status = try statusFilter(request, allowed: ["OPEN", "FILLED", "CANCELLED", "REJECTED"])
-                let limit = try limitParameter(request)
-                return try await database.withConnection { db in try OrderRepository.recentJSON(status: status, limit: limit, on: db) }
-            }
+            await respondList(request, .init(statuses: ["OPEN", "FILLED", "CANCELLED", "REJECTED"]), ListPage.orders, database)
         }
 
         router.get("/trades") { request, _ in
-            await respond {
-                let limit = try limitParameter(request)
-                return try await database.withConnection { db in try TradeRepository.recentJSON(limit: limit, on: db) }
-            }
+            await respondList(request, .init(statuses: ExitReason.allCases.map(\.rawValue)), ListPage.trades, database)
         }
 
         router.get("/signals") { request, _ in
-            await respond {
-                let limit = try limitParameter(request)
-                return try await database.withConnection { db in try SignalRepository.recentJSON(limit: limit, on: db) }
-            }
+            await respondList(request, .init(), ListPage.signals, database)
         }
 
         router.get("/decisions") { request, _ in
-            await respond {
-                let limit = try limitParameter(request)
-                return try await database.withConnection { db in try DecisionRepository.recentJSON(limit: limit, on: db) }
-            }
+            await respondList(request, .init(statuses: ["APPROVED", "REJECTED"]), ListPage.decisions, database)
         }
 
         let schedule = context.require { try JobScheduleLoader.load(context.config) }
@@ -135,29 +122,48 @@ enum APIRoutes {
         }
 
         router.post("/pause") { request, context in
-            await respond { try await commands.setPaused(true, actor: actor(context), remote: remote(request, context)) }
+            await respond {
+                _ = try await RequestBody.read(request)
+                return try await commands.setPaused(true, actor: actor(context), remote: remote(request, context))
+            }
         }
         router.post("/resume") { request, context in
-            await respond { try await commands.setPaused(false, actor: actor(context), remote: remote(request, context)) }
+            await respond {
+                _ = try await RequestBody.read(request)
+                return try await commands.setPaused(false, actor: actor(context), remote: remote(request, context))
+            }
         }
         router.post("/flatten") { request, context in
-            await respond(status: .accepted) { try await commands.flatten(actor: actor(context), remote: remote(request, context)) }
+            await respond(status: .accepted) {
+                _ = try await RequestBody.read(request)
+                return try await commands.flatten(actor: actor(context), remote: remote(request, context))
+            }
+        }
+        router.post("/positions/:id/close") { request, context in
+            await respond(status: .accepted) {
+                _ = try await RequestBody.read(request)
+                guard let raw = context.parameters.get("id"), let id = UUID(uuidString: raw) else {
+                    throw APIError(code: .badRequest, message: "position id must be a UUID")
+                }
+                return try await commands.closePosition(id: id, actor: actor(context), remote: remote(request, context))
+            }
         }
         router.post("/universe/reload") { request, context in
-            await respond(status: .accepted) { try await commands.reloadUniverse(actor: actor(context), remote: remote(request, context)) }
+            await respond(status: .accepted) {
+                _ = try await RequestBody.read(request)
+                return try await commands.reloadUniverse(actor: actor(context), remote: remote(request, context))
+            }
         }
         router.post("/strategies/reload") { request, context in
-            await respond(status: .accepted) { try await commands.reloadStrategies(actor: actor(context), remote: remote(request, context)) }
+            await respond(status: .accepted) {
+                _ = try await RequestBody.read(request)
+                return try await commands.reloadStrategies(actor: actor(context), remote: remote(request, context))
+            }
         }
         router.post("/mode") { request, context in
             await respond {
-                let body: ByteBuffer
-                do {
-                    body = try await request.body.collect(upTo: 16 * 1024)
-                } catch {
-                    throw APIError(code: .badRequest, message: "body larger than 16 KiB")
-                }
-                return try await commands.setMode(body: Data(buffer: body), actor: actor(context), remote: remote(request, context))
+                let body = try await RequestBody.read(request, fields: ["mode": .string, "confirm": .string])
+                return try await commands.setMode(body: body, actor: actor(context), remote: remote(request, context))
             }
         }
         return router
@@ -167,6 +173,20 @@ enum APIRoutes {
     static func respond(status: HTTPResponse.Status = .ok, _ body: () async throws -> String) async -> Response {
         do {
             return JSONResponse.make(status, try await body())
+        } catch let error as APIError {
+            return error.response
+        } catch {
+            return APIError(code: .unavailable, message: "storage unavailable").response
+        }
+    }
+
+    /// A list endpoint: filters and cursor from the query, the page from Postgres.
+    static func respondList(_ request: Request, _ options: ListRequest.Options, _ table: ListPage.Table,
+                            _ database: PostgresDatabase) async -> Response {
+        do {
+            let query = try ListRequest.query(request, options)
+            let page = try await database.withConnection { db in try ListPage.json(table, query, on: db) }
+            return ListRequest.response(page)
         } catch let error as APIError {
             return error.response
         } catch {

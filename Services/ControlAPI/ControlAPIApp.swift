@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdWebSocket
 import ServiceKit
 
 /// control-api: the operator's HTTP interface (default 127.0.0.1:8000). Every start is
@@ -14,9 +15,18 @@ struct ControlAPIApp {
             context.logger.warning("no API tokens configured: every route but /health answers 401")
         }
         let commands = ControlCommands(context: context)
-        let app = Application(router: APIRoutes.make(commands: commands, context: context, tokens: tokens),
-                              configuration: .init(address: .hostname(host, port: port)), logger: context.logger)
+        let buffer = context.require { try context.config.int("control_api.ws_buffer", default: 256) }
+        let heartbeatMs = context.require { try context.config.int("control_api.ws_heartbeat_ms", default: 5000) }
+        let hub = StreamHub(configuration: context.redisConfiguration.named("control-api.ws"), capacity: max(1, buffer),
+                            heartbeat: .milliseconds(max(100, heartbeatMs)), logger: context.logger)
+        let app = Application(
+            router: APIRoutes.make(commands: commands, context: context, tokens: tokens),
+            server: .http1WebSocketUpgrade(
+                webSocketRouter: StreamRoute.upgradeRouter(hub: hub, tokens: tokens, clock: context.clock),
+                configuration: .init(ws: .init(maxFrameSize: 1 << 22, autoPing: .enabled(timePeriod: .seconds(30))))),
+            configuration: .init(address: .hostname(host, port: port)), logger: context.logger)
         // The API serves (health, state, flatten) while the PAPER reset waits for Redis and Postgres.
-        await context.run([context.heartbeat(), app, StartupReset(commands: commands)])
+        // The stream hub stops first on shutdown, which ends every /ws connection.
+        await context.run([context.heartbeat(), app, StartupReset(commands: commands), hub])
     }
 }

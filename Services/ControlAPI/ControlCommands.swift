@@ -72,20 +72,17 @@ struct ControlCommands: Sendable {
         return "{\"flatten\":\"requested\",\"paused\":true,\"trace\":\"\(trace)\",\"recorded\":\(recorded),\"published\":\(published)}"
     }
 
-    func setMode(body: Data, actor: String, remote: String?) async throws(APIError) -> String {
-        struct ModeRequest: Decodable { var mode: String; var confirm: String? }
-        let request: ModeRequest
-        do {
-            request = try JSONDecoder().decode(ModeRequest.self, from: body)
-        } catch {
+    func setMode(body: RequestBody, actor: String, remote: String?) async throws(APIError) -> String {
+        guard let raw = body.string("mode") else {
             throw APIError(code: .badRequest, message: "body must be JSON {\"mode\":\"PAPER\"|\"LIVE\",\"confirm\":\"…\"}")
         }
-        guard let mode = TradingMode(rawValue: request.mode) else {
+        guard let mode = TradingMode(rawValue: raw) else {
             throw APIError(code: .badRequest, message: "mode must be PAPER or LIVE")
         }
+        let confirm = body.string("confirm")
         let audited = "{\"mode\":\"\(mode.rawValue)\"}"
         if mode == .live {
-            guard request.confirm == TradingMode.liveConfirmationPhrase else {
+            guard confirm == TradingMode.liveConfirmationPhrase else {
                 try? await audit(action: "mode", request: audited, result: "refused: confirmation phrase", actor: actor, remote: remote)
                 throw APIError(code: .confirmationRequired, message: "switching to LIVE needs \"confirm\": \"\(TradingMode.liveConfirmationPhrase)\"")
             }
@@ -93,6 +90,17 @@ struct ControlCommands: Sendable {
             guard !(environment["KITE_API_KEY"] ?? "").isEmpty, !(environment["KITE_ACCESS_TOKEN"] ?? "").isEmpty else {
                 try? await audit(action: "mode", request: audited, result: "refused: no broker credentials", actor: actor, remote: remote)
                 throw APIError(code: .brokerCredentialsMissing, message: "LIVE needs KITE_API_KEY and KITE_ACCESS_TOKEN to be configured")
+            }
+            // Paper positions must not be carried into LIVE: flatten first.
+            let open: Int
+            do {
+                open = try await context.database.withConnection { db in try PositionRepository.openCount(on: db) }
+            } catch {
+                throw APIError(code: .unavailable, message: "cannot check open positions: Postgres unavailable")
+            }
+            guard open == 0 else {
+                try? await audit(action: "mode", request: audited, result: "refused: \(open) open positions", actor: actor, remote: remote)
+                throw APIError(code: .positionsOpen, message: "LIVE needs a flat book: \(open) position(s) open (POST /flatten first)")
             }
         }
         guard await startup.isDone else {
@@ -105,6 +113,26 @@ struct ControlCommands: Sendable {
         await context.bus.publish(.controlMode, on: Channel.control, trace: TraceID.make(), mode: mode,
                                   payload: ControlPayload(actor: actor, mode: mode.rawValue))
         return "{\"mode\":\"\(mode.rawValue)\"}"
+    }
+
+    /// Asks the executor to close one open position at market (`control.close`), recorded in
+    /// the audit log. 404 for an unknown position, 409 for one that is not open.
+    func closePosition(id: UUID, actor: String, remote: String?) async throws(APIError) -> String {
+        let status: String?
+        do {
+            status = try await context.database.withConnection { db in try PositionRepository.status(id: id, on: db) }
+        } catch {
+            throw APIError(code: .unavailable, message: "cannot read the position: Postgres unavailable")
+        }
+        let name = id.uuidString.lowercased()
+        guard let status else { throw APIError(code: .notFound, message: "no position \(name)") }
+        guard status == "OPEN" else { throw APIError(code: .positionNotOpen, message: "position \(name) is \(status)") }
+        let trace = TraceID.make()
+        try await record(action: "position.close", request: "{\"position\":\"\(name)\"}", actor: actor, remote: remote) { _ in }
+        let published = await context.bus.publish(.controlClose, on: Channel.control, trace: trace, mode: await currentMode(),
+                                                  payload: ControlPayload(actor: actor, reason: "operator close", positionId: id))
+        guard published else { throw APIError(code: .unavailable, message: "close not sent: Redis unavailable") }
+        return "{\"close\":\"requested\",\"position\":\"\(name)\",\"trace\":\"\(trace)\"}"
     }
 
     func currentMode() async -> TradingMode {

@@ -29,6 +29,9 @@ struct ExecutorService: Service {
                 try await engine.onApprovedDecision(envelope.payload, trace: envelope.trace, publishedAt: envelope.ts)
             case .controlFlatten:
                 await engine.requestFlatten(reason: .flatten, trace: message.header.trace)
+            case .controlClose:
+                let control = try message.decode(ControlPayload.self).payload
+                if let positionId = control.positionId { await engine.closeOne(positionId: positionId, trace: message.header.trace) }
             case .controlMode:
                 let control = try message.decode(ControlPayload.self).payload
                 await engine.setMode(control.mode)

@@ -22,6 +22,8 @@ public enum MessageType: String, Codable, Sendable, CaseIterable {
     case controlResume = "control.resume"
     case controlFlatten = "control.flatten"
     case controlMode = "control.mode"
+    /// Close one position (`POST /positions/{id}/close`); `positionId` in the payload.
+    case controlClose = "control.close"
     /// strategy-ranker re-reads its configuration (`strategies.*`, `strategy_ranker.*`).
     case strategiesReload = "strategies.reload"
     case regimeUpdated = "regime.updated"

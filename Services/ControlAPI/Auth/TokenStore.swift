@@ -6,9 +6,11 @@ import TradingCore
 /// `name:role:sha256hex` entries (role `viewer` or `operator`; `aitrapp token-hash` or
 /// `printf %s TOKEN | sha256sum` gives the hash); and from the environment,
 /// `AITRAPP_OPERATOR_TOKEN` and `AITRAPP_VIEWER_TOKEN` (plain tokens, hashed at load and
-/// named `operator` and `viewer`).
+/// named `operator` and `viewer`); and signed JWTs (`JWTVerifier`) when `AITRAPP_JWT_SECRET` is set.
 struct TokenStore: Sendable {
     private let principals: [String: APIPrincipal]
+    /// HS256 JWTs, when a secret is configured.
+    private let jwt: JWTVerifier?
 
     init(config: AppConfig, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         var principals: [String: APIPrincipal] = [:]
@@ -29,15 +31,30 @@ struct TokenStore: Sendable {
             principals[SHA256.hex(token)] = APIPrincipal(name: role.rawValue, role: role)
         }
         self.principals = principals
+        let secret = environment["AITRAPP_JWT_SECRET"].flatMap { $0.isEmpty ? nil : $0 } ?? config.string("control_api.jwt_secret", default: "")
+        if !secret.isEmpty {
+            guard secret.count >= 32 else {
+                throw ConfigError.invalidValue(key: "AITRAPP_JWT_SECRET", expected: "a secret of at least 32 characters")
+            }
+            jwt = JWTVerifier(secret: secret)
+        } else {
+            jwt = nil
+        }
     }
 
-    var isEmpty: Bool { principals.isEmpty }
+    var isEmpty: Bool { principals.isEmpty && jwt == nil }
 
     /// The caller of an `Authorization: Bearer <token>` header, nil for anything else.
     func authenticate(authorization: String?) -> APIPrincipal? {
         guard let authorization, authorization.hasPrefix("Bearer ") else { return nil }
         let token = authorization.dropFirst("Bearer ".count).trimmingCharacters(in: .whitespaces)
-        guard !token.isEmpty else { return nil }
-        return principals[SHA256.hex(token)]
+        return authenticate(token: token)
+    }
+
+    /// The caller holding `token`, nil for an unknown or empty one.
+    func authenticate(token: String?) -> APIPrincipal? {
+        guard let token, !token.isEmpty else { return nil }
+        if let principal = principals[SHA256.hex(token)] { return principal }
+        return jwt?.principal(token, now: Date())
     }
 }

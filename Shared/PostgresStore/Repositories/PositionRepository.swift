@@ -57,3 +57,10 @@ public enum PositionRepository {
             """, [status, limit], on: db)
     }
 }
+
+extension PositionRepository {
+    /// A position's status (`OPEN` / `CLOSED`), nil when there is no such position.
+    public static func status(id: UUID, on db: any SQLRunner) throws -> String? {
+        try db.query("SELECT status FROM positions WHERE id = $1", [id]).first?.string("status")
+    }
+}
