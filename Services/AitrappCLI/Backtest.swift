@@ -48,32 +48,11 @@ struct Backtest: ParsableCommand {
     }
 
     func run() throws {
-        var values: [String: String] = [:]
-        if let config {
-            do { values = try ConfigFile.load(config) } catch { CommandOutput.fail("\(config): \(error)") }
-        }
-        values["strategies.enabled"] = strategy
-        if let capital { values["risk_gate.capital"] = String(format: "%.2f", capital) }
-        if let seed { values["backtest.seed"] = String(seed) }
+        let values = RunInputs.values(config: config, strategy: strategy, capital: capital, seed: seed)
         let settings: BacktestSettings
         do { settings = try BacktestSettings(values: values) } catch { CommandOutput.fail("config: \(error)") }
 
-        var series: [[Bar]] = []
-        var files: [BacktestRunConfig.DataFile] = []
-        for entry in data {
-            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            let (symbol, path) = parts.count == 2 ? (parts[0], parts[1]) : ("NIFTY", parts[0])
-            let text = CommandOutput.read(path)
-            var bars: [Bar]
-            do { bars = try BarCSVParser(symbol: symbol).parse(text) } catch { CommandOutput.fail("\(path):\(error.line): \(error.reason)") }
-            bars = bars.filter { bar in
-                let day = IST.dayString(bar.start)
-                return (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
-            }
-            files.append(.init(symbol: symbol, path: path, sha256: TradingCore.SHA256.hex(Array(text.utf8)), bars: bars.count))
-            series.append(bars)
-        }
-        guard series.contains(where: { !$0.isEmpty }) else { CommandOutput.fail("no bars between --from and --to") }
+        let (series, files) = RunInputs.bars(data: data, from: from, to: to)
 
         let plan = ReplayPlan(series: series, speed: 0)
         var engine = BacktestEngine(settings: settings)

@@ -37,6 +37,7 @@ public struct BacktestEngine: Sendable {
     private var rejections: [String: Int] = [:]
     private var cancelled: [String: Int] = [:]
     private var realised: Paise = .zero
+    private var sessionRegimes: [String: [String: Int]] = [:]
 
     public init(settings: BacktestSettings) {
         self.settings = settings
@@ -88,7 +89,7 @@ public struct BacktestEngine: Sendable {
         }
         return BacktestResult(initialCapital: settings.limits.capital, trades: trades, equity: equity, sessions: sessions,
                               barCount: barCount, signals: signals, approved: approved, rejectionsByGate: rejections,
-                              cancelledEntries: cancelled)
+                              cancelledEntries: cancelled, sessionRegimes: sessionRegimes)
     }
 
     // MARK: fills and exits
@@ -144,7 +145,9 @@ public struct BacktestEngine: Sendable {
         if fills.triggeredLeg(positionSide: side, stop: stop, target: target, lastPrice: adverse) == .stop {
             // SL-M: triggers at the stop, or at the open when the bar gapped through it.
             let gapped = side == .buy ? bar.open < stop : bar.open > stop
-            let trigger = gapped ? bar.open : stop
+            var trigger = gapped ? bar.open : stop
+            // Stress (`stop_fill: bar_extreme`): the market gaps through the stop to the bar's worst price.
+            if settings.stopFillsAtBarExtreme { trigger = side == .buy ? min(trigger, bar.low) : max(trigger, bar.high) }
             _ = position.oco.handle(.legFilled(.stop, quantity: position.quantity, price: trigger))
             close(symbol, price: fillPrice(side: side.opposite, last: trigger), at: bar.start, reason: .stop)
         } else if fills.triggeredLeg(positionSide: side, stop: stop, target: target, lastPrice: favourable) == .target {
@@ -190,6 +193,7 @@ public struct BacktestEngine: Sendable {
         let now = bar.start.addingTimeInterval(timeframe)
         let open = Set(positions.keys)
         let output = pipeline.onBar(bar, indicators: snapshot, now: now, openSymbols: open)
+        if output.accepted { sessionRegimes[IST.dayString(bar.start), default: [:]][output.regime.regime.rawValue, default: 0] += 1 }
         for ranked in output.ranked where ranked.explanation.passed {
             let signal = ranked.signal
             guard !signal.isOptions, signal.symbol == bar.symbol else { continue }

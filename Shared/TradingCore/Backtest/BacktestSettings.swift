@@ -27,6 +27,9 @@ public struct BacktestSettings: Sendable {
     public var flattenMinute: Int
     /// Whether SELL signals (shorts) are traded.
     public var allowShort: Bool
+    /// Stress: a triggered stop fills at the bar's worst price (low for a long, high for a short)
+    /// instead of at the stop, as if the market gapped through it (`backtest.stop_fill: bar_extreme`).
+    public var stopFillsAtBarExtreme = false
 
     public init(pipeline: PipelineSettings, limits: RiskLimits, emaFast: Int = 9, emaSlow: Int = 21, atrPeriod: Int = 14,
                 fillRule: FillRule = .nextOpen, slippageBps: Double = 2, slippageJitterBps: Double = 0, seed: UInt64 = 42,
@@ -60,7 +63,7 @@ public struct BacktestSettings: Sendable {
 extension BacktestSettings {
     /// The `backtest.*` keys (without the prefix) this reads.
     public static let backtestKeys = ["fill_rule", "slippage_bps", "slippage_jitter_bps", "seed", "charges", "lot_size",
-                                      "lot_sizes", "flatten_at", "allow_short"]
+                                      "lot_sizes", "flatten_at", "allow_short", "stop_fill"]
 
     /// Builds the settings from flattened `section.key` → text. Defaults are the shipped config's.
     public init(values: [String: String]) throws {
@@ -123,12 +126,20 @@ extension BacktestSettings {
         }
         let flatten = try backtest.time("flatten_at", default: "15:20")
         let allowShort = try backtest.bool("allow_short", default: true)
+        let stopFill = try backtest.choice("stop_fill", default: "stop", from: ["stop", "bar_extreme"])
         try backtest.checkNoUnknownKeys()
+        // The bar snapshot carries the EMA cross's own periods (a strategy reading `ema_20` from a
+        // snapshot that only has `ema_9` would never signal).
+        var periods = (fast: emaFast, slow: emaSlow, atr: atrPeriod)
+        if let cross = slots.lazy.compactMap({ $0.strategy as? EmaCrossStrategy }).first {
+            periods = (cross.parameters.emaFast, cross.parameters.emaSlow, cross.parameters.atrPeriod)
+        }
 
-        self.init(pipeline: pipeline, limits: limits, emaFast: emaFast, emaSlow: emaSlow, atrPeriod: atrPeriod,
+        self.init(pipeline: pipeline, limits: limits, emaFast: periods.fast, emaSlow: periods.slow, atrPeriod: periods.atr,
                   fillRule: FillRule(rawValue: fill) ?? .nextOpen, slippageBps: slippage, slippageJitterBps: jitter,
                   seed: UInt64(seed), chargesEnabled: charges, lotSize: lotSize, lotSizes: lotSizes, flattenMinute: flatten,
                   allowShort: allowShort)
+        stopFillsAtBarExtreme = stopFill == "bar_extreme"
     }
 
     static func section(_ prefix: String, of values: [String: String]) -> [String: String] {
@@ -173,6 +184,7 @@ extension BacktestSettings {
         values["backtest.lot_sizes"] = lotSizes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
         values["backtest.flatten_at"] = EntryWindow.label(flattenMinute)
         values["backtest.allow_short"] = allowShort ? "true" : "false"
+        values["backtest.stop_fill"] = stopFillsAtBarExtreme ? "bar_extreme" : "stop"
         return values
     }
 
