@@ -78,3 +78,54 @@ struct BacktestCLIEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }
+
+@Suite("aitrapp validate and compare CLI")
+struct ValidateCLIEndToEndTests {
+    @Test func validateWritesJsonAndHtmlAndSaysNoGo() throws {
+        let out = BacktestCLIEndToEndTests.tempDir()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let config = out.appendingPathExtension("yaml")
+        defer { try? FileManager.default.removeItem(at: config) }
+        try """
+            validation:
+              grid_x_values: [9, 20]
+              grid_y_values: [21, 50]
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let result = try BacktestCLIEndToEndTests.run(["validate", "--data", BacktestCLIEndToEndTests.dataFile, "--strategy", "ema_cross",
+                                                       "--config", config.path, "--runs", "50", "--out", out.path])
+        // This week of NIFTY loses with the EMA cross: NO-GO is exit status 3.
+        #expect(result.status == 3, "\(result.output)")
+        #expect(result.output.contains("Verdict") && result.output.contains("NO-GO"))
+        let json = try Data(contentsOf: out.appendingPathComponent("validation.json"))
+        let report = try JSONDecoder().decode(ValidationReport.self, from: json)
+        #expect(!report.verdict.go && report.monteCarlo.runs == 50 && report.grid.xValues == ["9", "20"])
+        let html = try String(contentsOf: out.appendingPathComponent("validation.html"), encoding: .utf8)
+        #expect(html.contains("<svg") && html.contains("Shape:") && !html.contains("<script") && !html.contains("href="))
+    }
+
+    @Test func validateRefusesAnUnknownValidationKey() throws {
+        let config = BacktestCLIEndToEndTests.tempDir().appendingPathExtension("yaml")
+        defer { try? FileManager.default.removeItem(at: config) }
+        try "validation:\n  sharpe_minimum: 2\n".write(to: config, atomically: true, encoding: .utf8)
+        let result = try BacktestCLIEndToEndTests.run(["validate", "--data", BacktestCLIEndToEndTests.dataFile, "--strategy", "ema_cross",
+                                                       "--config", config.path, "--out", "/tmp/never-written"])
+        #expect(result.status == 1 && result.output.contains("validation.sharpe_minimum"))
+    }
+
+    @Test func compareTwoRunsSideBySide() throws {
+        let first = BacktestCLIEndToEndTests.tempDir(), second = BacktestCLIEndToEndTests.tempDir()
+        let html = BacktestCLIEndToEndTests.tempDir().appendingPathExtension("html")
+        defer { for url in [first, second, html] { try? FileManager.default.removeItem(at: url) } }
+        for (out, strategies) in [(first, "ema_cross"), (second, "ema_cross,orb")] {
+            let result = try BacktestCLIEndToEndTests.run(["backtest", "--data", BacktestCLIEndToEndTests.dataFile, "--strategy", strategies,
+                                                           "--out", out.path])
+            #expect(result.status == 0, "\(result.output)")
+        }
+        let result = try BacktestCLIEndToEndTests.run(["compare", first.path, second.path, "--out", html.path])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains(first.lastPathComponent) && result.output.contains(second.lastPathComponent))
+        #expect(result.output.contains("Sharpe") && result.output.contains("strategies.enabled"))
+        let page = try String(contentsOf: html, encoding: .utf8)
+        #expect(page.contains("ema_cross,orb") && !page.contains("<script"))
+    }
+}
