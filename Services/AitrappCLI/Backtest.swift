@@ -4,7 +4,7 @@ import TradingCore
 
 /// `aitrapp backtest`: reads bar files and a config, runs `BacktestEngine` (the core the
 /// services run) and writes a run folder. Only reading, the progress bar and writing live here.
-struct Backtest: ParsableCommand {
+struct Backtest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Backtest strategies on bar files through the services' core; write a run folder.",
         discussion: """
@@ -30,6 +30,8 @@ struct Backtest: ParsableCommand {
     @Option(help: "Capital in rupees (overrides risk_gate.capital).") var capital: Double?
     @Option(help: "Seed for the slippage jitter (overrides backtest.seed).") var seed: UInt64?
     @Option(help: "Run folder to write.") var out = "backtest-run"
+    @Option(name: .customLong("database-url"), help: "Record the run in this Postgres's backtest_runs table.") var databaseURL: String?
+    @Flag(help: "Record the run in the services' Postgres (AITRAPP_POSTGRES_URL or postgres.url).") var record = false
 
     func validate() throws {
         for day in [from, to].compactMap({ $0 }) where !Self.isDay(day) {
@@ -47,8 +49,10 @@ struct Backtest: ParsableCommand {
             && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
     }
 
-    func run() throws {
+    func run() async throws {
+        let startedAt = Date()
         let values = RunInputs.values(config: config, strategy: strategy, capital: capital, seed: seed)
+        let databaseURL = RunRecorder.url(databaseURL: databaseURL, record: record, values: values)
         let settings: BacktestSettings
         do { settings = try BacktestSettings(values: values) } catch { CommandOutput.fail("config: \(error)") }
 
@@ -94,5 +98,10 @@ struct Backtest: ParsableCommand {
         let cancelled = result.cancelledEntries.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         rows.append(("Entries cancelled", cancelled.isEmpty ? "none" : cancelled))
         print(CommandOutput.table(rows + BacktestReport.summaryRows(metrics)), terminator: "")
+        if let databaseURL {
+            await RunRecorder.record(url: databaseURL, request: RunRecorder.request(kind: "backtest", strategies: strategy, files: files,
+                                                                                    from: from, to: to, out: out),
+                                     configSha: runConfig.configSha, metrics: metrics, verdict: nil, startedAt: startedAt)
+        }
     }
 }

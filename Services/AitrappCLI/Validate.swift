@@ -4,7 +4,7 @@ import TradingCore
 
 /// `aitrapp validate`: reads the bars and the config, runs `BacktestValidation` (pure, in the
 /// core) and writes `validation.json` and `validation.html`; prints the verdict.
-struct Validate: ParsableCommand {
+struct Validate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate a strategy: splits, walk-forward, stress, sensitivity grid, Monte Carlo, go / no-go.",
         discussion: """
@@ -26,6 +26,8 @@ struct Validate: ParsableCommand {
     @Option(help: "Seed for the slippage jitter and the Monte Carlo (overrides backtest.seed).") var seed: UInt64?
     @Option(help: "Monte Carlo reshuffles (overrides validation.monte_carlo_runs).") var runs: Int?
     @Option(help: "Folder to write.") var out = "validation-run"
+    @Option(name: .customLong("database-url"), help: "Record the run in this Postgres's backtest_runs table.") var databaseURL: String?
+    @Flag(help: "Record the run in the services' Postgres (AITRAPP_POSTGRES_URL or postgres.url).") var record = false
 
     func validate() throws {
         for day in [from, to].compactMap({ $0 }) where !Backtest.isDay(day) {
@@ -38,9 +40,11 @@ struct Validate: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
+        let startedAt = Date()
         var values = RunInputs.values(config: config, strategy: strategy, capital: capital, seed: seed)
         if let runs { values["validation.monte_carlo_runs"] = String(runs) }
+        let databaseURL = RunRecorder.url(databaseURL: databaseURL, record: record, values: values)
         let settings: ValidationSettings
         do {
             _ = try BacktestSettings(values: values)
@@ -48,7 +52,7 @@ struct Validate: ParsableCommand {
         } catch {
             CommandOutput.fail("config: \(error)")
         }
-        let (series, _) = RunInputs.bars(data: data, from: from, to: to)
+        let (series, files) = RunInputs.bars(data: data, from: from, to: to)
         let terminal = isatty(STDERR_FILENO) == 1
         let report: ValidationReport
         do {
@@ -79,6 +83,11 @@ struct Validate: ParsableCommand {
         for check in report.verdict.checks where !check.passed { rows.append(("failed", check.name)) }
         rows.append(("Verdict", report.verdict.label))
         print(CommandOutput.table(rows), terminator: "")
+        if let databaseURL, let metrics = report.full.metrics {
+            await RunRecorder.record(url: databaseURL, request: RunRecorder.request(kind: "validate", strategies: strategy, files: files,
+                                                                                    from: from, to: to, out: out),
+                                     configSha: report.configSha, metrics: metrics, verdict: report.verdict.label, startedAt: startedAt)
+        }
         if !report.verdict.go { throw ExitCode(3) }
     }
 }
