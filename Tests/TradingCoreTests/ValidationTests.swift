@@ -185,3 +185,43 @@ struct ValidationTests {
         #expect(comparison.metricRows.first == ["config_sha", String(a.configSha.prefix(12)), String(b.configSha.prefix(12))])
     }
 }
+
+@Suite("Backtest settings: charges and EMA periods from the configuration")
+struct BacktestSettingsConfigTests {
+    @Test func chargesComeFromTheRiskGateKeys() throws {
+        let settings = try BacktestSettings(values: ["strategies.enabled": "ema_cross",
+                                                     "risk_gate.charges.futures.brokerage_per_order": "0",
+                                                     "risk_gate.charges.gst_pct": "5"])
+        #expect(settings.limits.charges.futures.brokerageCap == .zero)
+        #expect(settings.limits.charges.gstPercent == 5)
+        #expect(settings.limits.charges.options == ChargeSchedule.nseDiscount2026.options)
+        #expect(settings.effectiveValues(strategyValues: ["risk_gate.charges.gst_pct": "5"])["risk_gate.charges.gst_pct"] == "5")
+        // Same keys, same schedule as risk-gate reads (no key: the default).
+        #expect(try BacktestSettings(values: [:]).limits.charges == ChargeSchedule.nseDiscount2026)
+        do {
+            _ = try BacktestSettings(values: ["risk_gate.charges.futures.stt_sell_pct": "lots"])
+            Issue.record("accepted a bad percentage")
+        } catch {
+            #expect("\(error)" == "config risk_gate.charges.futures.stt_sell_pct: expected a percentage like 0.05")
+        }
+    }
+
+    @Test func theSnapshotCarriesTheEmaCrossPeriods() throws {
+        let settings = try BacktestSettings(values: ["strategies.enabled": "ema_cross", "strategies.ema_cross.ema_fast": "20",
+                                                     "strategies.ema_cross.ema_slow": "50"])
+        #expect(settings.emaFast == 20 && settings.emaSlow == 50)
+        #expect(try BacktestSettings(values: ["strategies.enabled": "orb"]).emaFast == 9)
+    }
+
+    @Test func unknownBacktestAndStrategyKeysFailNamingThem() {
+        for (key, value) in [("backtest.stop_fil", "stop"), ("strategies.ema_cross.fastt", "3"), ("strategies.nope.x", "1"),
+                             ("backtest.stop_fill", "sometimes")] {
+            do {
+                _ = try BacktestSettings(values: ["strategies.enabled": "ema_cross", key: value])
+                Issue.record("accepted \(key)")
+            } catch {
+                #expect("\(error)".contains(key), "\(error)")
+            }
+        }
+    }
+}

@@ -105,6 +105,7 @@ extension BacktestSettings {
         limits.marginPercent = try risk.double("margin_pct", default: limits.marginPercent, in: 0...100)
         limits.entryWindowStartMinute = try risk.time("entry_window_start", default: "09:20")
         limits.entryWindowEndMinute = try risk.time("entry_window_end", default: "15:10")
+        limits.charges = try ChargeSchedule(configValues: values)
 
         var executor = StrategyConfigReader(prefix: "executor", values: Self.section("executor", of: values))
         let executorSlippage = try executor.double("slippage_bps", default: 2, in: 0...10_000)
@@ -158,6 +159,7 @@ extension BacktestSettings {
     public func effectiveValues(strategyValues: [String: String]) -> [String: String] {
         var values = strategyValues.filter { $0.key.hasPrefix("strategies.") || $0.key.hasPrefix("strategy_ranker.") }
         values["strategies.enabled"] = pipeline.slots.map(\.name).joined(separator: ",")
+        for (key, value) in strategyValues where key.hasPrefix("risk_gate.charges.") { values[key] = value }
         values["marketdata.tick_size"] = pipeline.tickSize.rupeeString
         values["marketdata.ema_fast"] = String(emaFast)
         values["marketdata.ema_slow"] = String(emaSlow)
