@@ -160,6 +160,7 @@ enum APIRoutes {
                 return try await commands.setMode(body: Data(buffer: body), actor: actor(context), remote: remote(request, context))
             }
         }
+        BacktestRoutes.register(on: router, context: context)
         return router
     }
 
