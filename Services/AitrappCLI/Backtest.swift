@@ -12,7 +12,7 @@ struct Backtest: AsyncParsableCommand {
             their config_sha) and report.html into --out. Entries fill no earlier than the bar after \
             the signal's bar (backtest.fill_rule: next_open | next_close). The config is the \
             services' YAML plus an optional backtest section (fill_rule, slippage_bps, \
-            slippage_jitter_bps, seed, charges, lot_size, lot_sizes, flatten_at, allow_short).
+            slippage_jitter_bps, seed, charges, lot_size, lot_sizes, flatten_at, allow_short, stop_fill, tp2).
             """
     )
 
