@@ -78,8 +78,8 @@ let package = Package(
         .executableTarget(name: "PublishBench", dependencies: ["MarketFeeds", "ServiceKit"], path: "Services/PublishBench"),
         .executableTarget(name: "CoreBench", dependencies: ["TradingCore"], path: "Services/CoreBench"),
         .executableTarget(name: "AitrappCLI", dependencies: [
-            "TradingCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "Yams", package: "Yams"),
+            "TradingCore", "PostgresStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log"),
         ], path: "Services/AitrappCLI"),
 
         .testTarget(name: "TradingCoreTests", dependencies: ["TradingCore", "Messages"], path: "Tests/TradingCoreTests"),

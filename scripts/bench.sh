@@ -21,6 +21,8 @@ export AITRAPP_LOG_LEVEL=warning
 say "Postgres fsync: $(psql "$AITRAPP_POSTGRES_URL" -Atc 'SHOW fsync')"
 say "pure core on one core (release build)"
 "$BIN/core-bench" --ticks 2000000 --symbols 200
+say "backtest: EMA(20)/EMA(50) cross on 1,000,000 bars, and backtesting.py on the same file"
+BIN="$BIN" "$ROOT/scripts/backtest-bench.sh"
 say "marketdata's publishing path through Redis (release build, pipelined, 200 ticks per round trip)"
 AITRAPP_LOG_LEVEL=warning "$BIN/publish-bench" --ticks 1000000 --symbols 200
 AITRAPP_LOG_LEVEL=warning "$BIN/publish-bench" --ticks 1000000 --symbols 200 --subscriber

@@ -4,7 +4,7 @@ import TradingCore
 
 /// `aitrapp backtest`: reads bar files and a config, runs `BacktestEngine` (the core the
 /// services run) and writes a run folder. Only reading, the progress bar and writing live here.
-struct Backtest: ParsableCommand {
+struct Backtest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Backtest strategies on bar files through the services' core; write a run folder.",
         discussion: """
@@ -12,7 +12,7 @@ struct Backtest: ParsableCommand {
             their config_sha) and report.html into --out. Entries fill no earlier than the bar after \
             the signal's bar (backtest.fill_rule: next_open | next_close). The config is the \
             services' YAML plus an optional backtest section (fill_rule, slippage_bps, \
-            slippage_jitter_bps, seed, charges, lot_size, lot_sizes, flatten_at, allow_short).
+            slippage_jitter_bps, seed, charges, lot_size, lot_sizes, flatten_at, allow_short, stop_fill, tp2).
             """
     )
 
@@ -30,6 +30,8 @@ struct Backtest: ParsableCommand {
     @Option(help: "Capital in rupees (overrides risk_gate.capital).") var capital: Double?
     @Option(help: "Seed for the slippage jitter (overrides backtest.seed).") var seed: UInt64?
     @Option(help: "Run folder to write.") var out = "backtest-run"
+    @Option(name: .customLong("database-url"), help: "Record the run in this Postgres's backtest_runs table.") var databaseURL: String?
+    @Flag(help: "Record the run in the services' Postgres (AITRAPP_POSTGRES_URL or postgres.url).") var record = false
 
     func validate() throws {
         for day in [from, to].compactMap({ $0 }) where !Self.isDay(day) {
@@ -47,33 +49,14 @@ struct Backtest: ParsableCommand {
             && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
     }
 
-    func run() throws {
-        var values: [String: String] = [:]
-        if let config {
-            do { values = try ConfigFile.load(config) } catch { CommandOutput.fail("\(config): \(error)") }
-        }
-        values["strategies.enabled"] = strategy
-        if let capital { values["risk_gate.capital"] = String(format: "%.2f", capital) }
-        if let seed { values["backtest.seed"] = String(seed) }
+    func run() async throws {
+        let startedAt = Date()
+        let values = RunInputs.values(config: config, strategy: strategy, capital: capital, seed: seed)
+        let databaseURL = RunRecorder.url(databaseURL: databaseURL, record: record, values: values)
         let settings: BacktestSettings
         do { settings = try BacktestSettings(values: values) } catch { CommandOutput.fail("config: \(error)") }
 
-        var series: [[Bar]] = []
-        var files: [BacktestRunConfig.DataFile] = []
-        for entry in data {
-            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            let (symbol, path) = parts.count == 2 ? (parts[0], parts[1]) : ("NIFTY", parts[0])
-            let text = CommandOutput.read(path)
-            var bars: [Bar]
-            do { bars = try BarCSVParser(symbol: symbol).parse(text) } catch { CommandOutput.fail("\(path):\(error.line): \(error.reason)") }
-            bars = bars.filter { bar in
-                let day = IST.dayString(bar.start)
-                return (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
-            }
-            files.append(.init(symbol: symbol, path: path, sha256: TradingCore.SHA256.hex(Array(text.utf8)), bars: bars.count))
-            series.append(bars)
-        }
-        guard series.contains(where: { !$0.isEmpty }) else { CommandOutput.fail("no bars between --from and --to") }
+        let (series, files) = RunInputs.bars(data: data, from: from, to: to)
 
         let plan = ReplayPlan(series: series, speed: 0)
         var engine = BacktestEngine(settings: settings)
@@ -115,5 +98,10 @@ struct Backtest: ParsableCommand {
         let cancelled = result.cancelledEntries.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         rows.append(("Entries cancelled", cancelled.isEmpty ? "none" : cancelled))
         print(CommandOutput.table(rows + BacktestReport.summaryRows(metrics)), terminator: "")
+        if let databaseURL {
+            await RunRecorder.record(url: databaseURL, request: RunRecorder.request(kind: "backtest", strategies: strategy, files: files,
+                                                                                    from: from, to: to, out: out),
+                                     configSha: runConfig.configSha, metrics: metrics, verdict: nil, startedAt: startedAt)
+        }
     }
 }

@@ -166,6 +166,7 @@ enum APIRoutes {
                 return try await commands.setMode(body: body, actor: actor(context), remote: remote(request, context))
             }
         }
+        BacktestRoutes.register(on: router, context: context)
         return router
     }
 

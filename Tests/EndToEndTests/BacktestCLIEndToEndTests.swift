@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PostgresStore
 import TestSupport
 import TradingCore
 
@@ -76,5 +77,97 @@ struct BacktestCLIEndToEndTests {
         #expect(result.status != 0)
         #expect(result.output.contains("strategies.enabled") && result.output.contains("ema_crosss"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+}
+
+@Suite("aitrapp validate and compare CLI")
+struct ValidateCLIEndToEndTests {
+    @Test func validateWritesJsonAndHtmlAndSaysNoGo() throws {
+        let out = BacktestCLIEndToEndTests.tempDir()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let config = out.appendingPathExtension("yaml")
+        defer { try? FileManager.default.removeItem(at: config) }
+        try """
+            validation:
+              grid_x_values: [9, 20]
+              grid_y_values: [21, 50]
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let result = try BacktestCLIEndToEndTests.run(["validate", "--data", BacktestCLIEndToEndTests.dataFile, "--strategy", "ema_cross",
+                                                       "--config", config.path, "--runs", "50", "--out", out.path])
+        // This week of NIFTY loses with the EMA cross: NO-GO is exit status 3.
+        #expect(result.status == 3, "\(result.output)")
+        #expect(result.output.contains("Verdict") && result.output.contains("NO-GO"))
+        let json = try Data(contentsOf: out.appendingPathComponent("validation.json"))
+        let report = try JSONDecoder().decode(ValidationReport.self, from: json)
+        #expect(!report.verdict.go && report.monteCarlo.runs == 50 && report.grid.xValues == ["9", "20"])
+        let html = try String(contentsOf: out.appendingPathComponent("validation.html"), encoding: .utf8)
+        #expect(html.contains("<svg") && html.contains("Shape:") && !html.contains("<script") && !html.contains("href="))
+    }
+
+    @Test func validateRefusesAnUnknownValidationKey() throws {
+        let config = BacktestCLIEndToEndTests.tempDir().appendingPathExtension("yaml")
+        defer { try? FileManager.default.removeItem(at: config) }
+        try "validation:\n  sharpe_minimum: 2\n".write(to: config, atomically: true, encoding: .utf8)
+        let result = try BacktestCLIEndToEndTests.run(["validate", "--data", BacktestCLIEndToEndTests.dataFile, "--strategy", "ema_cross",
+                                                       "--config", config.path, "--out", "/tmp/never-written"])
+        #expect(result.status == 1 && result.output.contains("validation.sharpe_minimum"))
+    }
+
+    @Test func compareTwoRunsSideBySide() throws {
+        let first = BacktestCLIEndToEndTests.tempDir(), second = BacktestCLIEndToEndTests.tempDir()
+        let html = BacktestCLIEndToEndTests.tempDir().appendingPathExtension("html")
+        defer { for url in [first, second, html] { try? FileManager.default.removeItem(at: url) } }
+        for (out, strategies) in [(first, "ema_cross"), (second, "ema_cross,orb")] {
+            let result = try BacktestCLIEndToEndTests.run(["backtest", "--data", BacktestCLIEndToEndTests.dataFile, "--strategy", strategies,
+                                                           "--out", out.path])
+            #expect(result.status == 0, "\(result.output)")
+        }
+        let result = try BacktestCLIEndToEndTests.run(["compare", first.path, second.path, "--out", html.path])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains(first.lastPathComponent) && result.output.contains(second.lastPathComponent))
+        #expect(result.output.contains("Sharpe") && result.output.contains("strategies.enabled"))
+        let page = try String(contentsOf: html, encoding: .utf8)
+        #expect(page.contains("ema_cross,orb") && !page.contains("<script"))
+    }
+}
+
+@Suite("aitrapp backtest records its run in Postgres")
+struct BacktestRecordEndToEndTests {
+    @Test func backtestAndValidateWriteBacktestRunsRows() async throws {
+        let temporary = try await TemporaryDatabase.create()
+        try await temporary.migrate()
+        let out = BacktestCLIEndToEndTests.tempDir(), validation = BacktestCLIEndToEndTests.tempDir()
+        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: validation) }
+        let result = try BacktestCLIEndToEndTests.run(["backtest", "--data", BacktestCLIEndToEndTests.dataFile, "--strategy", "ema_cross",
+                                                       "--out", out.path, "--database-url", temporary.url])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("Recorded in backtest_runs as "))
+        let checked = try BacktestCLIEndToEndTests.run(["validate", "--data", BacktestCLIEndToEndTests.dataFile, "--strategy", "ema_cross",
+                                                        "--runs", "20", "--out", validation.path, "--database-url", temporary.url])
+        #expect(checked.status == 3, "\(checked.output)")
+        let rows = try await temporary.connect().query("""
+            SELECT kind, source, status, config_sha, trades, net_pnl, verdict, metrics::text AS metrics, out_dir,
+                   data->0->>'bars' AS bars FROM backtest_runs ORDER BY kind
+            """)
+        await temporary.drop()
+        #expect(rows.count == 2)
+        let config = try JSONDecoder().decode(BacktestRunConfig.self, from: Data(contentsOf: out.appendingPathComponent("config.json")))
+        let metrics = try JSONDecoder().decode(BacktestMetrics.self, from: Data(contentsOf: out.appendingPathComponent("metrics.json")))
+        let backtest = try #require(rows.first)
+        #expect(try backtest.string("kind") == "backtest" && backtest.string("source") == "cli" && backtest.string("status") == "DONE")
+        #expect(try backtest.string("config_sha") == config.configSha && backtest.int("trades") == metrics.trades)
+        #expect(try backtest.paise("net_pnl") == metrics.netPnl && backtest.string("bars") == "1874")
+        #expect(try backtest.string("out_dir") == out.standardizedFileURL.path)
+        #expect(try JSONDecoder().decode(BacktestMetrics.self, from: Data(backtest.string("metrics").utf8)) == metrics)
+        #expect(try rows.last?.string("kind") == "validate" && rows.last?.string("verdict") == "NO-GO")
+    }
+
+    @Test func withoutADatabaseNothingIsRecordedAndABadOneFails() throws {
+        let out = BacktestCLIEndToEndTests.tempDir()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try BacktestCLIEndToEndTests.run(["backtest", "--data", BacktestCLIEndToEndTests.dataFile, "--strategy", "ema_cross",
+                                                       "--out", out.path, "--database-url", "postgres://nobody@127.0.0.1:1/none"])
+        #expect(result.status == 1 && result.output.contains("backtest_runs: not recorded"))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("metrics.json").path))
     }
 }

@@ -7,6 +7,8 @@ struct ScriptedBacktestStrategy: TradingStrategy {
     var side: Side = .buy
     var stopPaise: Int64
     var targetPaise: Int64
+    /// TP2 this many paise from the entry (none when nil).
+    var target2Paise: Int64? = nil
     var name: String { "scripted" }
     var defaultRegimes: [TradingRegime] { [.trend, .range, .volatile] }
 
@@ -15,6 +17,6 @@ struct ScriptedBacktestStrategy: TradingStrategy {
         let sign = side.sign
         return TradeSignal(strategy: name, symbol: context.symbol, side: side, entry: entry, stop: entry - Paise(stopPaise * sign),
                            target: entry + Paise(targetPaise * sign), confidence: 0.5, rationale: "test", features: [:],
-                           barStart: context.bar.start)
+                           barStart: context.bar.start, target2: target2Paise.map { entry + Paise($0 * sign) })
     }
 }

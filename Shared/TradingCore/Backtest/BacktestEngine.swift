@@ -37,6 +37,7 @@ public struct BacktestEngine: Sendable {
     private var rejections: [String: Int] = [:]
     private var cancelled: [String: Int] = [:]
     private var realised: Paise = .zero
+    private var sessionRegimes: [String: [String: Int]] = [:]
 
     public init(settings: BacktestSettings) {
         self.settings = settings
@@ -88,7 +89,7 @@ public struct BacktestEngine: Sendable {
         }
         return BacktestResult(initialCapital: settings.limits.capital, trades: trades, equity: equity, sessions: sessions,
                               barCount: barCount, signals: signals, approved: approved, rejectionsByGate: rejections,
-                              cancelledEntries: cancelled)
+                              cancelledEntries: cancelled, sessionRegimes: sessionRegimes)
     }
 
     // MARK: fills and exits
@@ -137,6 +138,10 @@ public struct BacktestEngine: Sendable {
             return
         }
         guard checkRange else { return }
+        if position.oco.plan.target2 != nil {
+            handleTargets2(&position, bar: bar)
+            return
+        }
         let side = position.signal.side
         let adverse = side == .buy ? bar.low : bar.high
         let favourable = side == .buy ? bar.high : bar.low
@@ -144,7 +149,9 @@ public struct BacktestEngine: Sendable {
         if fills.triggeredLeg(positionSide: side, stop: stop, target: target, lastPrice: adverse) == .stop {
             // SL-M: triggers at the stop, or at the open when the bar gapped through it.
             let gapped = side == .buy ? bar.open < stop : bar.open > stop
-            let trigger = gapped ? bar.open : stop
+            var trigger = gapped ? bar.open : stop
+            // Stress (`stop_fill: bar_extreme`): the market gaps through the stop to the bar's worst price.
+            if settings.stopFillsAtBarExtreme { trigger = side == .buy ? min(trigger, bar.low) : max(trigger, bar.high) }
             _ = position.oco.handle(.legFilled(.stop, quantity: position.quantity, price: trigger))
             close(symbol, price: fillPrice(side: side.opposite, last: trigger), at: bar.start, reason: .stop)
         } else if fills.triggeredLeg(positionSide: side, stop: stop, target: target, lastPrice: favourable) == .target {
@@ -152,6 +159,42 @@ public struct BacktestEngine: Sendable {
             close(symbol, price: fills.fillPrice(of: .target, positionSide: side, target: target, lastPrice: favourable),
                   at: bar.start, reason: .target)
         }
+    }
+
+    /// Stop, TP1 and TP2 on the bar's range through the position's `OcoGroup` (TP2 on): the stop
+    /// (at its current trigger: the entry after TP1) wins when the bar reaches it; otherwise TP1 and
+    /// then TP2 fill at their prices when the bar reaches them. The stop moved by TP1 is checked
+    /// from the next bar (within one bar the order of the moves is unknown).
+    private mutating func handleTargets2(_ position: inout BacktestPosition, bar: Bar) {
+        let symbol = bar.symbol
+        let side = position.signal.side
+        let adverse = side == .buy ? bar.low : bar.high
+        let favourable = side == .buy ? bar.high : bar.low
+        let stop = position.oco.stopTrigger
+        let stopHit = side == .buy ? adverse <= stop : adverse >= stop
+        if stopHit {
+            let gapped = side == .buy ? bar.open < stop : bar.open > stop
+            var trigger = gapped ? bar.open : stop
+            if settings.stopFillsAtBarExtreme { trigger = side == .buy ? min(trigger, bar.low) : max(trigger, bar.high) }
+            let reason = position.oco.stopReason
+            _ = position.oco.handle(.legFilled(.stop, quantity: position.openQuantity, price: trigger))
+            positions[symbol] = position
+            close(symbol, price: fillPrice(side: side.opposite, last: trigger), at: bar.start, reason: reason)
+            return
+        }
+        for (leg, level) in [(OcoLeg.target, position.oco.plan.target1), (.target2, position.oco.plan.target2 ?? position.oco.plan.target1)] {
+            guard let quantity = position.oco.working[leg], quantity > 0 else { continue }
+            let reached = side == .buy ? favourable >= level : favourable <= level
+            guard reached else { break }
+            _ = position.oco.handle(.legFilled(leg, quantity: quantity, price: level))
+            if position.oco.openQuantity == 0 || quantity >= position.openQuantity {
+                positions[symbol] = position
+                close(symbol, price: level, at: bar.start, reason: leg == .target ? .target : .target2)
+                return
+            }
+            position.partialExits.append((quantity, level))
+        }
+        positions[symbol] = position
     }
 
     /// A market fill on `side` at `last`, moved against the trader by the slippage (plus jitter).
@@ -167,14 +210,24 @@ public struct BacktestEngine: Sendable {
         guard let position = positions.removeValue(forKey: symbol), let entryPrice = position.entryPrice,
               let entryBarStart = position.entryBarStart else { return }
         let side = position.signal.side
-        let fees = policy.limits.charges.roundTrip(.future, entrySide: side, entry: entryPrice, exit: price,
+        // With partial exits (TP1 before TP2) the trade's exit is their average, charged as one round trip.
+        var exitNotional = Int64(position.openQuantity) * price.value
+        for exit in position.partialExits { exitNotional += Int64(exit.quantity) * exit.price.value }
+        let exitPrice = position.partialExits.isEmpty ? price : Paise(exitNotional / Int64(max(position.quantity, 1)))
+        let fees = policy.limits.charges.roundTrip(.future, entrySide: side, entry: entryPrice, exit: exitPrice,
                                                    quantity: position.quantity).total
-        let result = TradeResult.roundTrip(side: side, quantity: position.quantity, entry: entryPrice, exit: price, fees: fees)
+        var result = TradeResult.roundTrip(side: side, quantity: position.quantity, entry: entryPrice, exit: price, fees: fees)
+        if !position.partialExits.isEmpty {
+            // Gross from every fill, not from the rounded average.
+            let gross = Paise((exitNotional - Int64(position.quantity) * entryPrice.value) * side.sign)
+            result = TradeResult.roundTrip(side: side, quantity: position.quantity, entry: entryPrice, exit: exitPrice, fees: fees)
+            result.grossPnl = gross
+        }
         realised += result.netPnl
         trades.append(BacktestTrade(
             id: trades.count + 1, strategy: position.signal.strategy, symbol: symbol, side: side,
             regime: position.signal.regime ?? "", signalBarStart: position.signal.barStart, entryBarStart: entryBarStart,
-            entryPrice: entryPrice, exitBarStart: barStart, exitPrice: price, quantity: position.quantity,
+            entryPrice: entryPrice, exitBarStart: barStart, exitPrice: exitPrice, quantity: position.quantity,
             lots: position.decision.lots, stop: position.signal.stop, target: position.signal.target,
             grossPnl: result.grossPnl, fees: fees, riskAmount: position.decision.riskAmount, exitReason: reason,
             barsHeld: max(position.barsHeld, 1)))
@@ -190,6 +243,7 @@ public struct BacktestEngine: Sendable {
         let now = bar.start.addingTimeInterval(timeframe)
         let open = Set(positions.keys)
         let output = pipeline.onBar(bar, indicators: snapshot, now: now, openSymbols: open)
+        if output.accepted { sessionRegimes[IST.dayString(bar.start), default: [:]][output.regime.regime.rawValue, default: 0] += 1 }
         for ranked in output.ranked where ranked.explanation.passed {
             let signal = ranked.signal
             guard !signal.isOptions, signal.symbol == bar.symbol else { continue }
@@ -210,7 +264,8 @@ public struct BacktestEngine: Sendable {
             }
             approved += 1
             approvalsByDay[IST.dayString(now), default: 0] += 1
-            positions[signal.symbol] = BacktestPosition(signal: signal, decision: decision)
+            positions[signal.symbol] = BacktestPosition(signal: signal, decision: decision, lotSize: settings.lotSize(of: signal.symbol),
+                                                        target2: settings.useTarget2, target1Fraction: settings.target1Fraction)
         }
     }
 

@@ -9,12 +9,21 @@ struct BacktestPosition: Sendable {
     var entryBarStart: Date?
     var entryPrice: Paise?
     var barsHeld = 0
+    /// Partial exits so far (TP1 with TP2 on): units and price.
+    var partialExits: [(quantity: Int, price: Paise)] = []
 
-    init(signal: TradeSignal, decision: RiskDecision) {
+    init(signal: TradeSignal, decision: RiskDecision, lotSize: Int = 1, target2: Bool = false, target1Fraction: Double = 0.5) {
         self.signal = signal
         self.decision = decision
-        self.oco = OcoGroup(plan: OcoPlan(side: signal.side, quantity: decision.quantity, stop: signal.stop, target1: signal.target))
+        let plan = target2 && signal.target2 != nil
+            ? OcoPlan(side: signal.side, quantity: decision.quantity, lotSize: lotSize, stop: signal.stop, target1: signal.target,
+                      target2: signal.target2, target1Fraction: target1Fraction)
+            : OcoPlan(side: signal.side, quantity: decision.quantity, stop: signal.stop, target1: signal.target)
+        self.oco = OcoGroup(plan: plan)
     }
+
+    /// Units still open (the whole quantity until a partial exit).
+    var openQuantity: Int { quantity - partialExits.reduce(0) { $0 + $1.quantity } }
 
     var filled: Bool { entryPrice != nil }
     var quantity: Int { decision.quantity }
@@ -22,7 +31,9 @@ struct BacktestPosition: Sendable {
     /// Gross P&L marked at `price`.
     func unrealised(at price: Paise) -> Paise {
         guard let entryPrice else { return .zero }
-        return (price - entryPrice) * (Int64(quantity) * signal.side.sign)
+        var total = (price - entryPrice) * (Int64(openQuantity) * signal.side.sign)
+        for exit in partialExits { total += (exit.price - entryPrice) * (Int64(exit.quantity) * signal.side.sign) }
+        return total
     }
 
     /// What the risk state counts for this position.

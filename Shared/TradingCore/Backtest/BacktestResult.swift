@@ -16,9 +16,13 @@ public struct BacktestResult: Sendable, Hashable {
     public var rejectionsByGate: [String: Int]
     /// Approved entries never filled, by reason (`day_end`, `gap_through_stop`, …).
     public var cancelledEntries: [String: Int]
+    /// Per IST day, how many bars the regime classifier put in each regime (`TREND`, `RANGE`, …).
+    public var sessionRegimes: [String: [String: Int]]
 
     public init(initialCapital: Paise, trades: [BacktestTrade], equity: [EquityPoint], sessions: [String], barCount: Int,
-                signals: Int, approved: Int, rejectionsByGate: [String: Int], cancelledEntries: [String: Int]) {
+                signals: Int, approved: Int, rejectionsByGate: [String: Int], cancelledEntries: [String: Int],
+                sessionRegimes: [String: [String: Int]] = [:]) {
+        self.sessionRegimes = sessionRegimes
         self.initialCapital = initialCapital
         self.trades = trades
         self.equity = equity

@@ -27,6 +27,15 @@ public struct BacktestSettings: Sendable {
     public var flattenMinute: Int
     /// Whether SELL signals (shorts) are traded.
     public var allowShort: Bool
+    /// Stress: a triggered stop fills at the bar's worst price (low for a long, high for a short)
+    /// instead of at the stop, as if the market gapped through it (`backtest.stop_fill: bar_extreme`).
+    public var stopFillsAtBarExtreme = false
+    /// TP2 (`backtest.tp2: true`): TP1 closes `target1Fraction` of the position in whole lots at the
+    /// signal's target, the stop then moves to the entry (breakeven, as `OcoGroup` does), and the rest
+    /// closes at the signal's TP2 or the stop. Off: TP1 closes everything.
+    public var useTarget2 = false
+    /// The share TP1 closes when TP2 is on (`executor.exits.tp1_fraction`, 0.5).
+    public var target1Fraction = 0.5
 
     public init(pipeline: PipelineSettings, limits: RiskLimits, emaFast: Int = 9, emaSlow: Int = 21, atrPeriod: Int = 14,
                 fillRule: FillRule = .nextOpen, slippageBps: Double = 2, slippageJitterBps: Double = 0, seed: UInt64 = 42,
@@ -60,7 +69,7 @@ public struct BacktestSettings: Sendable {
 extension BacktestSettings {
     /// The `backtest.*` keys (without the prefix) this reads.
     public static let backtestKeys = ["fill_rule", "slippage_bps", "slippage_jitter_bps", "seed", "charges", "lot_size",
-                                      "lot_sizes", "flatten_at", "allow_short"]
+                                      "lot_sizes", "flatten_at", "allow_short", "stop_fill", "tp2"]
 
     /// Builds the settings from flattened `section.key` → text. Defaults are the shipped config's.
     public init(values: [String: String]) throws {
@@ -106,6 +115,8 @@ extension BacktestSettings {
 
         var executor = StrategyConfigReader(prefix: "executor", values: Self.section("executor", of: values))
         let executorSlippage = try executor.double("slippage_bps", default: 2, in: 0...10_000)
+        var exits = StrategyConfigReader(prefix: "executor.exits", values: ["tp1_fraction": values["executor.exits.tp1_fraction"] ?? ""])
+        let tp1Fraction = try exits.double("tp1_fraction", default: 0.5, in: 0.01...0.99)
 
         var backtest = StrategyConfigReader(prefix: "backtest", values: Self.section("backtest", of: values))
         let fill = try backtest.choice("fill_rule", default: FillRule.nextOpen.rawValue, from: FillRule.allCases.map(\.rawValue))
@@ -124,12 +135,23 @@ extension BacktestSettings {
         }
         let flatten = try backtest.time("flatten_at", default: "15:20")
         let allowShort = try backtest.bool("allow_short", default: true)
+        let stopFill = try backtest.choice("stop_fill", default: "stop", from: ["stop", "bar_extreme"])
+        let tp2 = try backtest.bool("tp2", default: false)
         try backtest.checkNoUnknownKeys()
+        // The bar snapshot carries the EMA cross's own periods (a strategy reading `ema_20` from a
+        // snapshot that only has `ema_9` would never signal).
+        var periods = (fast: emaFast, slow: emaSlow, atr: atrPeriod)
+        if let cross = slots.lazy.compactMap({ $0.strategy as? EmaCrossStrategy }).first {
+            periods = (cross.parameters.emaFast, cross.parameters.emaSlow, cross.parameters.atrPeriod)
+        }
 
-        self.init(pipeline: pipeline, limits: limits, emaFast: emaFast, emaSlow: emaSlow, atrPeriod: atrPeriod,
+        self.init(pipeline: pipeline, limits: limits, emaFast: periods.fast, emaSlow: periods.slow, atrPeriod: periods.atr,
                   fillRule: FillRule(rawValue: fill) ?? .nextOpen, slippageBps: slippage, slippageJitterBps: jitter,
                   seed: UInt64(seed), chargesEnabled: charges, lotSize: lotSize, lotSizes: lotSizes, flattenMinute: flatten,
                   allowShort: allowShort)
+        stopFillsAtBarExtreme = stopFill == "bar_extreme"
+        useTarget2 = tp2
+        target1Fraction = tp1Fraction
     }
 
     static func section(_ prefix: String, of values: [String: String]) -> [String: String] {
@@ -175,6 +197,9 @@ extension BacktestSettings {
         values["backtest.lot_sizes"] = lotSizes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
         values["backtest.flatten_at"] = EntryWindow.label(flattenMinute)
         values["backtest.allow_short"] = allowShort ? "true" : "false"
+        values["backtest.stop_fill"] = stopFillsAtBarExtreme ? "bar_extreme" : "stop"
+        values["backtest.tp2"] = useTarget2 ? "true" : "false"
+        if useTarget2 { values["executor.exits.tp1_fraction"] = "\(target1Fraction)" }
         return values
     }
 

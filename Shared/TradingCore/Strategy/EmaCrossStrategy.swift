@@ -36,6 +36,15 @@ public struct EmaCrossStrategy: Sendable {
         self.parameters = parameters
     }
 
+    /// The cross rule: BUY when the fast EMA moves from at or below the slow one to above it,
+    /// SELL on the opposite move, nil otherwise. (`onBar` and the backtest's fast path both use it.)
+    @inline(__always)
+    public static func crossing(priorFast: Double, priorSlow: Double, fast: Double, slow: Double) -> Side? {
+        if priorFast <= priorSlow && fast > slow { return .buy }
+        if priorFast >= priorSlow && fast < slow { return .sell }
+        return nil
+    }
+
     /// Feeds one closed bar with its indicator snapshot; returns a signal on a cross.
     public mutating func onBar(_ bar: Bar, indicators: [String: Double]) -> TradeSignal? {
         let fastName = "ema_\(parameters.emaFast)", slowName = "ema_\(parameters.emaSlow)"
@@ -45,10 +54,7 @@ public struct EmaCrossStrategy: Sendable {
         previous[bar.symbol] = (fast, slow)
         guard let prior, let atr = indicators[atrName], atr > 0 else { return nil }
 
-        let side: Side
-        if prior.fast <= prior.slow && fast > slow { side = .buy }
-        else if prior.fast >= prior.slow && fast < slow { side = .sell }
-        else { return nil }
+        guard let side = Self.crossing(priorFast: prior.fast, priorSlow: prior.slow, fast: fast, slow: slow) else { return nil }
 
         let stopDistance = Paise(rupees: atr * parameters.stopAtrMultiple).rounded(toTick: parameters.tickSize)
         guard stopDistance > .zero else { return nil }

@@ -1,0 +1,59 @@
+import Foundation
+import PostgresStore
+import TradingCore
+
+/// One `POST /backtest` job: RUNNING, read and check the bar files, run `BacktestEngine`, write
+/// the run folder (the same files as `aitrapp backtest`), then DONE with the metrics — or FAILED
+/// with the reason (a bad file names its line).
+enum BacktestJob {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func run(_ job: BacktestRunRepository.Request, inputs: [(symbol: String, path: String)], values: [String: String],
+                    database: PostgresDatabase) async {
+        let startedAt = Date()
+        do {
+            try await database.withConnection { db in try BacktestRunRepository.markRunning(job.id, on: db) }
+            let settings = try BacktestSettings(values: values)
+            var series: [[Bar]] = []
+            var files: [BacktestRunConfig.DataFile] = []
+            for input in inputs {
+                guard let data = FileManager.default.contents(atPath: input.path) else { throw Failure(description: "\(input.path): cannot read") }
+                let text = String(decoding: data, as: UTF8.self)
+                var bars: [Bar]
+                do { bars = try BarCSVParser(symbol: input.symbol).parse(text) } catch {
+                    throw Failure(description: "\(URL(fileURLWithPath: input.path).lastPathComponent):\(error.line): \(error.reason)")
+                }
+                bars = bars.filter { bar in
+                    let day = IST.dayString(bar.start)
+                    return (job.from.map { day >= $0 } ?? true) && (job.to.map { day <= $0 } ?? true)
+                }
+                files.append(.init(symbol: input.symbol, path: input.path, sha256: SHA256.hex(Array(data)), bars: bars.count))
+                series.append(bars)
+            }
+            guard series.contains(where: { !$0.isEmpty }) else { throw Failure(description: "no bars between from and to") }
+            let result = BacktestEngine.run(series: series, settings: settings)
+            let metrics = BacktestMetrics(initialCapital: result.initialCapital, equity: result.equity, trades: result.trades,
+                                          sessions: result.sessions.count)
+            let config = BacktestRunConfig(values: settings.effectiveValues(strategyValues: values), data: files, from: job.from, to: job.to)
+            let folder = URL(fileURLWithPath: job.outDir ?? ".data/backtests/\(job.id.uuidString.lowercased())")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let outputs = [("trades.csv", BacktestFiles.tradesCSV(result.trades)),
+                           ("equity.csv", BacktestFiles.equityCSV(result.equity, initialCapital: result.initialCapital)),
+                           ("metrics.json", BacktestFiles.json(metrics)), ("config.json", BacktestFiles.json(config)),
+                           ("report.html", BacktestReport.html(metrics: metrics, equity: result.equity, trades: result.trades, config: config))]
+            for (name, text) in outputs { try Data(text.utf8).write(to: folder.appendingPathComponent(name), options: .atomic) }
+            var done = job
+            done.dataJSON = BacktestFiles.json(files)
+            let record = done
+            try await database.withConnection { db in
+                try BacktestRunRepository.recordDone(record, configSha: config.configSha, metrics: metrics, metricsJSON: BacktestFiles.json(metrics),
+                                                     verdict: nil, createdAt: startedAt, finishedAt: Date(), on: db)
+            }
+        } catch {
+            let reason = "\(error)"
+            _ = try? await database.withConnection { db in try BacktestRunRepository.markFailed(job.id, error: reason, at: Date(), on: db) }
+        }
+    }
+}
