@@ -74,7 +74,9 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], path: "Services/ControlAPI"),
         .executableTarget(name: "Migrate", dependencies: ["ServiceKit"], path: "Services/Migrate"),
-        .executableTarget(name: "LatencyBench", dependencies: ["ServiceKit"], path: "Services/LatencyBench"),
+        .executableTarget(name: "LatencyBench", dependencies: [
+            "ServiceKit", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+        ], path: "Services/LatencyBench"),
         .executableTarget(name: "PublishBench", dependencies: ["MarketFeeds", "ServiceKit"], path: "Services/PublishBench"),
         .executableTarget(name: "CoreBench", dependencies: ["TradingCore"], path: "Services/CoreBench"),
         .executableTarget(name: "AitrappCLI", dependencies: [

@@ -48,3 +48,14 @@ trap 'kill -TERM $executor_pid 2>/dev/null; wait $executor_pid 2>/dev/null' EXIT
 sleep 2
 say "flatten of 1, 10 and 200 open paper positions, and decision-to-order latency (release build)"
 "$BIN/latency-bench" --flatten "${FLATTEN_SIZES:-1,10,200}"
+
+# The operator's kill switch: POST /flatten on control-api with a dashboard /ws stream open.
+API_PORT="${API_PORT:-18124}"
+API_TOKEN="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+AITRAPP_OPERATOR_TOKEN="$API_TOKEN" AITRAPP_CONTROL_API_PORT="$API_PORT" AITRAPP_LOG_LEVEL=warning \
+  "$BIN/control-api" >>"$DATA/logs/control-api-flatten-bench.log" 2>&1 &
+api_pid=$!
+trap 'kill -TERM $executor_pid $api_pid 2>/dev/null; wait $executor_pid $api_pid 2>/dev/null' EXIT
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$API_PORT/health" >/dev/null && break; sleep 0.1; done
+say "POST /flatten through control-api with 1, 10 and 200 open paper positions and a dashboard /ws stream connected"
+AITRAPP_OPERATOR_TOKEN="$API_TOKEN" "$BIN/latency-bench" --flatten "${FLATTEN_SIZES:-1,10,200}" --api "http://127.0.0.1:$API_PORT"

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Logging
 import Messages
 import PostgresStore
@@ -13,11 +16,14 @@ import TradingCore
 /// the N paper positions are open (they fill against `md:last:BENCH<k>`), then publishes
 /// `control.flatten` and reads the executor's `flatten.completed` report (request → flat
 /// book re-checked in Postgres). Prints one line per N and the decision-to-order percentiles.
+/// With `api` (control-api's URL and an operator token) the flatten is the operator's:
+/// `POST /flatten`, with a dashboard `/ws` stream connected and reading throughout.
 struct FlattenBench {
     let redis: RedisClient
     let subscriber: RedisSubscriber
     let db: PostgresDatabase
     let inbox = Inbox()
+    var api: (url: String, token: String)?
 
     final class Inbox: @unchecked Sendable {
         private let lock = NSLock()
@@ -56,7 +62,14 @@ struct FlattenBench {
         defer { collector.cancel(); subscriber.stop() }
         guard await poll(timeout: 10, { subscriber.isSubscribed }) else { throw BenchError("could not subscribe to Redis") }
 
+        let dashboard = DashboardStream()
+        if let api {
+            dashboard.connect(api: api.url, token: api.token)
+            guard await poll(timeout: 10, { dashboard.isOpen }) else { throw BenchError("no /ws connection to \(api.url)") }
+        }
+        defer { dashboard.close() }
         var latencies: [Double] = []
+        if api != nil { print("flatten through control-api: POST /flatten with a dashboard /ws stream connected") }
         print("flatten of N open paper positions (executor-measured: request → every exit filled → Postgres re-checked flat):")
         for (round, size) in sizes.enumerated() {
             try await db.withConnection { db in _ = try db.query("UPDATE system_state SET value = 'false'::jsonb WHERE key = 'paused'") }
@@ -75,23 +88,44 @@ struct FlattenBench {
             guard await poll(timeout: 30, { (try? await openPositions()) == before + size }) else {
                 throw BenchError("\(size) positions did not open")
             }
-            let trace = TraceID.make()
-            let envelope = Envelope(type: .controlFlatten, ts: Date(), source: "latency-bench", trace: trace, mode: .paper,
-                                    payload: ControlPayload(actor: "latency-bench", reason: "flatten benchmark"))
+            let framesBefore = dashboard.frames
             let started = Date()
-            try await redis.publish(String(decoding: try MessageCoding.makeEncoder().encode(envelope), as: UTF8.self), to: Channel.control)
+            let trace = try await requestFlatten()
             guard await poll(timeout: 30, { inbox.flatten(trace) != nil }), let report = inbox.flatten(trace) else {
                 throw BenchError("no flatten.completed for \(size) positions")
             }
             let wall = Date().timeIntervalSince(started) * 1000
             let open = try await openPositions()
-            print(String(format: "  N = %3d: %8.2f ms in the executor, %8.2f ms from publishing control.flatten to the report; flat: %@, open now: %d",
-                         size, report.durationMs, wall, report.flat ? "yes" : "NO", open))
+            let how = api == nil ? "publishing control.flatten" : "POST /flatten"
+            print(String(format: "  N = %3d: %8.2f ms in the executor, %8.2f ms from %@ to the report; flat: %@, open now: %d",
+                         size, report.durationMs, wall, how, report.flat ? "yes" : "NO", open)
+                  + (api == nil ? "" : ", dashboard frames meanwhile: \(dashboard.frames - framesBefore)"))
         }
         latencies.sort()
         func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int((p / 100 * Double(latencies.count)).rounded(.up)) - 1)] }
         print(String(format: "decision-to-order latency over %d decisions (publish → order.placed ENTRY): p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms",
                      latencies.count, percentile(50), percentile(90), percentile(99), latencies.last ?? 0))
+    }
+
+    /// Publishes `control.flatten` (or asks control-api for it) and returns the trace its
+    /// `flatten.completed` will carry.
+    private func requestFlatten() async throws -> String {
+        guard let api else {
+            let trace = TraceID.make()
+            let envelope = Envelope(type: .controlFlatten, ts: Date(), source: "latency-bench", trace: trace, mode: .paper,
+                                    payload: ControlPayload(actor: "latency-bench", reason: "flatten benchmark"))
+            try await redis.publish(String(decoding: try MessageCoding.makeEncoder().encode(envelope), as: UTF8.self), to: Channel.control)
+            return trace
+        }
+        var request = URLRequest(url: URL(string: api.url + "/flatten")!)
+        request.httpMethod = "POST"
+        request.setValue("Bearer " + api.token, forHTTPHeaderField: "Authorization")
+        let (data, response) = try await URLSession.shared.data(for: request)
+        guard let status = (response as? HTTPURLResponse)?.statusCode, (200..<300).contains(status),
+              let body = try JSONSerialization.jsonObject(with: data) as? [String: Any], let trace = body["trace"] as? String else {
+            throw BenchError("POST /flatten answered \((response as? HTTPURLResponse)?.statusCode ?? 0): \(String(decoding: data, as: UTF8.self))")
+        }
+        return trace
     }
 
     private func openPositions() async throws -> Int {

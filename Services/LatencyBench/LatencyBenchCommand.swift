@@ -8,13 +8,16 @@ import ServiceKit
 /// measures tick-to-order latency across the processes from envelope timestamps: for each
 /// trace, the `order.placed` (ENTRY) time minus the `md.tick` time of the same trace
 /// (the tick that closed the bar that fired the signal). Prints p50, p90, p99 and max.
-/// `latency-bench --flatten 1,10,200`: the kill switch and decision-to-order (`FlattenBench`).
+/// `latency-bench --flatten 1,10,200 [--api http://127.0.0.1:8080]`: the kill switch and
+/// decision-to-order (`FlattenBench`); with `--api`, the flatten is `POST /flatten` on
+/// control-api (token: `AITRAPP_OPERATOR_TOKEN`) with a dashboard `/ws` stream connected.
 @main
 struct LatencyBenchCommand {
     static func main() async throws {
         var samplesWanted = 50
         var timeoutSeconds = 120.0
         var flattenSizes: [Int]?
+        var api: String?
         var arguments = Array(CommandLine.arguments.dropFirst())
         while let flag = arguments.first {
             arguments.removeFirst()
@@ -24,13 +27,21 @@ struct LatencyBenchCommand {
             case "--samples": samplesWanted = Int(value) ?? samplesWanted
             case "--timeout": timeoutSeconds = Double(value) ?? timeoutSeconds
             case "--flatten": flattenSizes = value.split(separator: ",").compactMap { Int($0) }
-            default: fail("usage: latency-bench [--samples N] [--timeout SECONDS] | --flatten 1,10,200")
+            case "--api": api = value
+            default: fail("usage: latency-bench [--samples N] [--timeout SECONDS] | --flatten 1,10,200 [--api URL]")
             }
         }
         let config = ServiceKitContext.bootstrapConfigOnly()
         if let flattenSizes {
             do {
-                try await FlattenBench(config: config).run(sizes: flattenSizes)
+                var bench = try FlattenBench(config: config)
+                if let api {
+                    guard let token = ProcessInfo.processInfo.environment["AITRAPP_OPERATOR_TOKEN"], !token.isEmpty else {
+                        fail("--api needs AITRAPP_OPERATOR_TOKEN (an operator token of that control-api)")
+                    }
+                    bench.api = (api, token)
+                }
+                try await bench.run(sizes: flattenSizes)
             } catch {
                 fail("\(error)")
             }
