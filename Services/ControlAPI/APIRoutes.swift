@@ -12,7 +12,9 @@ enum APIRoutes {
     static func make(commands: ControlCommands, context: ServiceKitContext, tokens: TokenStore) -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: CORSAllowList(origins: Set(context.config.list("control_api.cors_origins", default: []))))
-        router.add(middleware: AuthMiddleware(tokens: tokens))
+        router.add(middleware: AuthMiddleware(tokens: tokens, failures: RateLimiter(
+            perSecond: context.require { try context.config.double("control_api.auth_failures_per_second", default: 1) },
+            burst: context.require { try context.config.int("control_api.auth_failures_burst", default: 10) })))
         router.add(middleware: RateLimiter(
             perSecond: context.require { try context.config.double("control_api.rate_limit_per_second", default: 50) },
             burst: context.require { try context.config.int("control_api.rate_limit_burst", default: 100) }))

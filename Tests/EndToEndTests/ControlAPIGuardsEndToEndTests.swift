@@ -81,6 +81,21 @@ struct ControlAPIGuardsEndToEndTests {
         }
     }
 
+    @Test func failedAuthenticationsAreThrottledPerAddress() async throws {
+        try await withStack(["AITRAPP_CONTROL_API_AUTH_FAILURES_PER_SECOND": "0.5", "AITRAPP_CONTROL_API_AUTH_FAILURES_BURST": "4"]) { stack in
+        try stack.start("control-api")
+        try #require(await TestEnvironment.eventually(timeout: .seconds(20)) { (try? await stack.http("GET", "/health").status) == 200 })
+        var statuses: [Int] = []
+        for attempt in 0..<6 { statuses.append(try await stack.http("GET", "/state", token: "guess-\(attempt)").status) }
+        #expect(statuses == [401, 401, 401, 401, 429, 429], "\(statuses)")
+        let refused = try await stack.http("GET", "/state", token: "guess-7")
+        #expect(refused.status == 429 && refused.body.contains("failed authentications") && !refused.body.contains("guess-7"))
+        // While throttled even a valid token from that address waits; after the refill it is served.
+        try await Task.sleep(for: .seconds(2.2))
+        #expect(try await stack.http("GET", "/state").status == 200)
+        }
+    }
+
     @Test func closeOnePositionAndLiveNeedsAFlatBook() async throws {
         let h = try await ExecutorHarness(environment: ["AITRAPP_EXECUTOR_EOD_FALLBACK": "23:59"])
         do {

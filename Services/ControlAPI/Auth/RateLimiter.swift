@@ -32,6 +32,14 @@ final class RateLimiter: RouterMiddleware, @unchecked Sendable {
         }
     }
 
+    /// The seconds until `client` could be admitted, without taking from its bucket.
+    func waiting(_ client: String, at now: Date) -> TimeInterval {
+        lock.withLock {
+            guard var bucket = buckets[client] else { return 0 }
+            return bucket.take(at: now)
+        }
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard perSecond > 0 else { return try await next(request, context) }
         let client = "\(context.principal?.name ?? "anonymous")@\(context.peer ?? "?")"
