@@ -9,25 +9,10 @@ BIN="${AITRAPP_BIN:-$ROOT/.build/release}"
 EXAMPLES="${EXAMPLES:-100}"
 command -v st >/dev/null || { echo "schemathesis is missing: pip install schemathesis" >&2; exit 1; }
 [ -x "$BIN/control-api" ] || { echo "no $BIN/control-api: swift build -c release --product control-api" >&2; exit 1; }
-MIGRATE="$BIN/migrate"; [ -x "$MIGRATE" ] || MIGRATE="$ROOT/.build/debug/migrate"
+BIN="$BIN" "$ROOT/scripts/api-bench-db.sh" aitrapp_apifuzz
 export AITRAPP_POSTGRES_URL="${AITRAPP_POSTGRES_URL:-postgres://aitrapp@127.0.0.1:55432/aitrapp}"
 export AITRAPP_POSTGRES_URL="${AITRAPP_POSTGRES_URL%/*}/aitrapp_apifuzz"
-admin="${AITRAPP_POSTGRES_URL%/*}/postgres"
 export PGOPTIONS='-c client_min_messages=warning'
-psql "$admin" -qc "DROP DATABASE IF EXISTS aitrapp_apifuzz WITH (FORCE)" >/dev/null
-psql "$admin" -qc "CREATE DATABASE aitrapp_apifuzz" >/dev/null
-"$MIGRATE" up --dir "$ROOT/migrations" >/dev/null
-psql "$AITRAPP_POSTGRES_URL" -q <<'SQL'
-INSERT INTO signals (id, trace, strategy, symbol, side, entry_price, stop_price, target_price, confidence, rationale, config_sha, bar_start)
-SELECT md5('s' || g)::uuid, lpad(to_hex(g), 16, '0'), 'ema_cross', 'SYM' || g, 'BUY', 100, 99, 102, 0.8, 'bench', 'bench',
-       now() - g * interval '1 minute' FROM generate_series(1, 200) g;
-INSERT INTO decisions (id, signal_id, client_plan_id, trace, status, mode, symbol, side, lots, lot_size, quantity, risk_amount, verdicts, config_sha)
-SELECT md5('d' || g)::uuid, md5('s' || g)::uuid, 'plan-' || g, lpad(to_hex(g), 16, '0'), 'APPROVED', 'PAPER', 'SYM' || g, 'BUY', 1, 75, 75,
-       75, '[]'::jsonb, 'bench' FROM generate_series(1, 200) g;
-INSERT INTO positions (id, decision_id, oco_group, trace, mode, symbol, side, quantity, open_quantity, entry_price, stop_price, target_price, status, opened_at)
-SELECT md5('p' || g)::uuid, md5('d' || g)::uuid, md5('g' || g)::uuid, lpad(to_hex(g), 16, '0'), 'PAPER', 'SYM' || g, 'BUY', 75, 75,
-       100, 99, 102, 'OPEN', now() - g * interval '1 minute' FROM generate_series(1, 200) g;
-SQL
 PORT="${PORT:-18124}"
 TOKEN="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export AITRAPP_OPERATOR_TOKEN="$TOKEN" AITRAPP_CONTROL_API_PORT="$PORT" AITRAPP_LOG_LEVEL=warning
