@@ -47,7 +47,7 @@ public final class KiteRESTTestServer: Sendable {
         }
         let app = Application(responder: responder, configuration: .init(address: .hostname("127.0.0.1", port: port)), logger: logger)
         task = Task { try await app.runService(gracefulShutdownSignals: []) }
-        let up = await TestEnvironment.eventually(timeout: .seconds(10), every: .milliseconds(50)) { Self.accepts(port: port) }
+        let up = await TestEnvironment.eventually(timeout: .seconds(10), every: .milliseconds(50)) { TestEnvironment.accepts(port: port) }
         guard up else {
             task.cancel()
             throw KiteTestServerError(description: "the test Kite REST server did not start on \(port)")
@@ -64,16 +64,6 @@ public final class KiteRESTTestServer: Sendable {
         TestEnvironment.root.appendingPathComponent("../shared/data/kite").standardizedFileURL.path
     }
 
-    private static func accepts(port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        let length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        return withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, length) } } == 0
-    }
 
     /// `/orders/regular/151220000000000` → `/orders/regular/:id` (the route answers are keyed by).
     public static func routeKey(_ path: String) -> String {

@@ -53,7 +53,7 @@ public final class KiteTestServer: Sendable {
             logger: logger
         )
         task = Task { try await app.runService(gracefulShutdownSignals: []) }
-        let up = await TestEnvironment.eventually(timeout: .seconds(10), every: .milliseconds(50)) { Self.accepts(port: port) }
+        let up = await TestEnvironment.eventually(timeout: .seconds(10), every: .milliseconds(50)) { TestEnvironment.accepts(port: port) }
         guard up else {
             task.cancel()
             throw KiteTestServerError(description: "the test WebSocket server did not start on \(port)")
@@ -66,16 +66,6 @@ public final class KiteTestServer: Sendable {
         _ = await task.result
     }
 
-    private static func accepts(port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        let length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        return withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, length) } } == 0
-    }
 
     /// One Kite message: the packet count, then each packet with its 2-byte length.
     public static func message(_ packets: [[UInt8]], declaredCount: Int? = nil) -> [UInt8] {
