@@ -9,7 +9,7 @@ struct ExitTrackerTests {
     static let entry = Paise(10_000)
 
     static func tracker(_ configure: (inout ExitPolicy) -> Void = { _ in }, side: Side = .buy, stop: Paise = Paise(9_000),
-                        entryAtr: Double? = 200) -> ExitTracker {
+                        entryAtr: Double? = 2.0) -> ExitTracker {
         var policy = ExitPolicy(capital: Paise(100_000_00))   // ₹1,00,000 → MAE stop at ₹1,500
         configure(&policy)
         return ExitTracker(policy: policy, side: side, entry: entry, stop: stop, quantity: 75, entryAtr: entryAtr, openedAt: opened)
@@ -33,22 +33,22 @@ struct ExitTrackerTests {
     func trailingRatchets() {
         var tracker = Self.tracker()
         // best 105.00, ATR ₹2.00 → 105.00 − 2.40 = 102.60
-        #expect(tracker.observe(price: Paise(10_500), atr: 200, at: Self.at(1)) == .moveStop(to: Paise(10_260), reason: .trailingStop))
+        #expect(tracker.observe(price: Paise(10_500), atr: 2.0, at: Self.at(1)) == .moveStop(to: Paise(10_260), reason: .trailingStop))
         // price falls back: no new best, the trail stays
-        #expect(tracker.observe(price: Paise(10_300), atr: 200, at: Self.at(2)) == nil)
+        #expect(tracker.observe(price: Paise(10_300), atr: 2.0, at: Self.at(2)) == nil)
         // a wider ATR would pull the trail back: refused
-        #expect(tracker.observe(price: Paise(10_400), atr: 300, at: Self.at(3)) == nil)
+        #expect(tracker.observe(price: Paise(10_400), atr: 3.0, at: Self.at(3)) == nil)
         #expect(tracker.stop == Paise(10_260))
-        #expect(tracker.observe(price: Paise(10_800), atr: 200, at: Self.at(4)) == .moveStop(to: Paise(10_560), reason: .trailingStop))
+        #expect(tracker.observe(price: Paise(10_800), atr: 2.0, at: Self.at(4)) == .moveStop(to: Paise(10_560), reason: .trailingStop))
     }
 
     @Test("the trail of a short moves down only")
     func trailingShort() {
         var tracker = Self.tracker(side: .sell, stop: Paise(11_000))
-        #expect(tracker.observe(price: Paise(9_500), atr: 200, at: Self.at(1)) == .moveStop(to: Paise(9_740), reason: .trailingStop))
+        #expect(tracker.observe(price: Paise(9_500), atr: 2.0, at: Self.at(1)) == .moveStop(to: Paise(9_740), reason: .trailingStop))
         // A wider ATR would pull it back up: refused; a tighter one tightens it.
-        #expect(tracker.observe(price: Paise(9_600), atr: 300, at: Self.at(2)) == nil)
-        #expect(tracker.observe(price: Paise(9_600), atr: 100, at: Self.at(3)) == .moveStop(to: Paise(9_620), reason: .trailingStop))
+        #expect(tracker.observe(price: Paise(9_600), atr: 3.0, at: Self.at(2)) == nil)
+        #expect(tracker.observe(price: Paise(9_600), atr: 1.0, at: Self.at(3)) == .moveStop(to: Paise(9_620), reason: .trailingStop))
     }
 
     @Test("time stop: 20 minutes without a new best price")
@@ -62,8 +62,8 @@ struct ExitTrackerTests {
     @Test("volatility stop: ATR at twice the entry ATR")
     func volatilityStop() {
         var tracker = Self.tracker { $0.trailingAtrMultiple = 0 }
-        #expect(tracker.observe(price: Paise(10_000), atr: 399, at: Self.at(1)) == nil)
-        #expect(tracker.observe(price: Paise(10_000), atr: 400, at: Self.at(2)) == .exit(.volatilityStop))
+        #expect(tracker.observe(price: Paise(10_000), atr: 3.99, at: Self.at(1)) == nil)
+        #expect(tracker.observe(price: Paise(10_000), atr: 4.0, at: Self.at(2)) == .exit(.volatilityStop))
     }
 
     @Test("MAE stop: adverse excursion × quantity reaches 1.5% of capital")

@@ -9,7 +9,7 @@ public struct ExitTracker: Hashable, Sendable {
     public let side: Side
     public let entry: Paise
     public let quantity: Int
-    /// ATR when the trade opened (the volatility stop's reference).
+    /// ATR in rupees when the trade opened (the volatility stop's reference).
     public let entryAtr: Double?
     public let openedAt: Date
     /// The most favourable and adverse prices seen.
@@ -43,7 +43,8 @@ public struct ExitTracker: Hashable, Sendable {
         stop = trigger
     }
 
-    /// One observation: a last price, the current ATR (if known) and the time. Returns
+    /// One observation: a last price, the current ATR in rupees (as `md.bar` publishes it; nil
+    /// while unknown) and the time. Returns
     /// the first rule that fires, checked in order EOD, MAE, volatility, time, trail.
     public mutating func observe(price: Paise, atr: Double?, at now: Date) -> ExitSignal? {
         guard price > .zero else { return nil }
@@ -65,7 +66,7 @@ public struct ExitTracker: Hashable, Sendable {
             return .exit(.timeStop)
         }
         if policy.trailingAtrMultiple > 0, let atr, atr > 0 {
-            let distance = Int64((atr * policy.trailingAtrMultiple).rounded())
+            let distance = Int64((atr * 100 * policy.trailingAtrMultiple).rounded())   // paise
             let candidate = Paise(bestPrice.value - side.sign * distance)
             // Ratchets only in the trade's favour, and never from the wrong side of the price.
             if favours(candidate, over: stop), favours(price, over: candidate) {
