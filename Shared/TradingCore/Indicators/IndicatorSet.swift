@@ -7,17 +7,16 @@ public struct IndicatorSet: Sendable {
     public private(set) var emaSlow: ExponentialMovingAverage
     public private(set) var atr: AverageTrueRange
     private var suite: IndicatorSuite?
-    private var suiteValues: [String: Double] = [:]
+    /// The values after the last bar (names are built once: this runs on every bar of every symbol).
+    public private(set) var snapshot: [String: Double] = [:]
+    public let names: (emaFast: String, emaSlow: String, atr: String)
 
     public init(emaFast: Int, emaSlow: Int, atr: Int, suite: IndicatorPeriods? = nil) {
         self.emaFast = ExponentialMovingAverage(period: emaFast)
         self.emaSlow = ExponentialMovingAverage(period: emaSlow)
         self.atr = AverageTrueRange(period: atr)
         self.suite = suite.map(IndicatorSuite.init(periods:))
-    }
-
-    public var names: (emaFast: String, emaSlow: String, atr: String) {
-        ("ema_\(emaFast.period)", "ema_\(emaSlow.period)", "atr_\(atr.period)")
+        self.names = ("ema_\(emaFast)", "ema_\(emaSlow)", "atr_\(atr)")
     }
 
     /// Feeds a closed bar and returns the snapshot after it.
@@ -25,20 +24,16 @@ public struct IndicatorSet: Sendable {
         emaFast.update(bar.close.rupees)
         emaSlow.update(bar.close.rupees)
         atr.update(high: bar.high.rupees, low: bar.low.rupees, close: bar.close.rupees)
-        if var current = suite {
-            suiteValues = [:]
-            for (name, value) in zip(current.names, current.update(with: bar)) { if let value { suiteValues[name] = value } }
-            suite = current
+        var values = [String: Double](minimumCapacity: (suite?.names.count ?? 0) + 3)
+        if suite != nil {
+            // Updated in place (`if var` would copy the suite's windows on every bar).
+            let columns = suite!.update(with: bar)
+            for (name, value) in zip(suite!.names, columns) { if let value { values[name] = value } }
         }
-        return snapshot
-    }
-
-    public var snapshot: [String: Double] {
-        var values = suiteValues
-        let names = self.names
         if let value = emaFast.value { values[names.emaFast] = value }
         if let value = emaSlow.value { values[names.emaSlow] = value }
         if let value = atr.value { values[names.atr] = value }
+        snapshot = values
         return values
     }
 }

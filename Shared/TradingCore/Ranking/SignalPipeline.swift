@@ -12,6 +12,8 @@ public struct SignalPipeline: Sendable {
     private var chains: [String: OptionChainSnapshot] = [:]
     private var ivHistory: [String: [Double]] = [:]
     private var regimes: [String: TradingRegime] = [:]
+    /// Per symbol, the regime classifier's lookback (follows `series`).
+    private var regimeWindows: [String: RegimeWindow] = [:]
 
     public init(settings: PipelineSettings) {
         self.settings = settings
@@ -26,6 +28,12 @@ public struct SignalPipeline: Sendable {
         ranker.replace(parameters: settings.ranking)
         let periods = StrategyBook.requiredEmaPeriods(settings.slots)
         series = series.mapValues { $0.rebuilt(emaPeriods: periods) }
+        let classifier = RegimeClassifier(parameters: settings.regime)
+        regimeWindows = series.mapValues { symbolSeries in
+            var window = RegimeWindow(lookbackBars: settings.regime.lookbackBars)
+            for item in symbolSeries.bars.suffix(window.lookbackBars) { window.append(item, classifier: classifier) }
+            return window
+        }
     }
 
     /// Records an underlying's latest chain and its ATM implied volatility.
@@ -45,19 +53,26 @@ public struct SignalPipeline: Sendable {
 
     /// Runs one closed bar. `now` is the injected clock; `openSymbols` those with an open position.
     public mutating func onBar(_ bar: Bar, indicators: [String: Double], now: Date, openSymbols: Set<String> = []) -> PipelineOutput {
-        var symbolSeries = series[bar.symbol] ?? BarSeries(capacity: settings.historyBars,
-                                                           emaPeriods: StrategyBook.requiredEmaPeriods(settings.slots))
-        let fallback = RegimeAssessment(regime: regimes[bar.symbol] ?? .noTrade, reason: "bar not after the last one")
-        guard symbolSeries.append(bar, indicators: indicators) else { return PipelineOutput(accepted: false, regime: fallback, previousRegime: regimes[bar.symbol]) }
+        // Taken out of the dictionary while it grows, so the history is not copied on every bar.
+        var symbolSeries = series.removeValue(forKey: bar.symbol)
+            ?? BarSeries(capacity: settings.historyBars, emaPeriods: StrategyBook.requiredEmaPeriods(settings.slots))
+        let accepted = symbolSeries.append(bar, indicators: indicators)
         series[bar.symbol] = symbolSeries
+        guard accepted, let latest = symbolSeries.bars.last else {
+            let fallback = RegimeAssessment(regime: regimes[bar.symbol] ?? .noTrade, reason: "bar not after the last one")
+            return PipelineOutput(accepted: false, regime: fallback, previousRegime: regimes[bar.symbol])
+        }
+        let classifier = RegimeClassifier(parameters: settings.regime)
+        var window = regimeWindows.removeValue(forKey: bar.symbol) ?? RegimeWindow(lookbackBars: settings.regime.lookbackBars)
+        window.append(latest, classifier: classifier)
+        regimeWindows[bar.symbol] = window
         let close = bar.start.addingTimeInterval(Double(settings.timeframeSeconds))
         let chain = chains[bar.symbol].flatMap { abs(close.timeIntervalSince($0.asOf)) <= settings.chainMaxAgeSeconds ? $0 : nil }
         let events = settings.calendar.proximity(at: close, symbol: bar.symbol,
                                                  lookaheadMinutes: max(settings.ranking.eventMinutes, settings.regime.eventMinutes))
         let atmSpread = chain.flatMap { chain in chain.atmStrike.flatMap { chain.row(strike: $0, kind: .call) } }
             .flatMap(OptionQuoteFilter.spreadFraction)
-        let regime = RegimeClassifier(parameters: settings.regime)
-            .classify(history: symbolSeries.bars, events: events, atmSpreadFraction: atmSpread)
+        let regime = classifier.classify(latest: latest, window: window, events: events, atmSpreadFraction: atmSpread)
         let previous = regimes[bar.symbol]
         regimes[bar.symbol] = regime.regime
         let context = StrategyContext(symbol: bar.symbol, history: symbolSeries.bars, timeframeSeconds: settings.timeframeSeconds,

@@ -29,14 +29,22 @@ public struct RegimeClassifier: Hashable, Sendable {
 
     /// `history` is oldest first and ends with the current bar.
     public func classify(history: [IndicatorBar], events: EventProximity, atmSpreadFraction: Double?) -> RegimeAssessment {
+        var window = RegimeWindow(lookbackBars: parameters.lookbackBars)
+        for bar in history.suffix(parameters.lookbackBars) { window.append(bar, classifier: self) }
+        return classify(latest: history.last, window: window, events: events, atmSpreadFraction: atmSpreadFraction)
+    }
+
+    /// The same classification from a `RegimeWindow` kept bar by bar (the pipeline's way: no
+    /// indicator lookups over the whole lookback on every bar). `latest` is the current bar, the
+    /// last one appended to `window`.
+    public func classify(latest: IndicatorBar?, window: RegimeWindow, events: EventProximity,
+                         atmSpreadFraction: Double?) -> RegimeAssessment {
         let p = parameters
-        let recent = history.suffix(p.lookbackBars)
-        let adx = history.last?[p.adxName]
-        let atrs = recent.compactMap { $0[p.atrName] }
-        let widths = recent.compactMap(width)
-        let atrPercentile = atrs.last.flatMap { Percentile.rank(of: $0, in: atrs) }
-        let width = history.last.flatMap(width)
-        let widthPercentile = width.flatMap { Percentile.rank(of: $0, in: widths) }
+        let adx = latest?[p.adxName]
+        let lastAtr = window.atrs.last { $0 != nil } ?? nil
+        let atrPercentile = lastAtr.flatMap { Percentile.rank(of: $0, in: window.atrs) }
+        let width = window.widths.last ?? nil
+        let widthPercentile = width.flatMap { Percentile.rank(of: $0, in: window.widths) }
         func assessment(_ regime: TradingRegime, _ reason: String) -> RegimeAssessment {
             RegimeAssessment(regime: regime, reason: reason, adx: adx, atrPercentile: atrPercentile, bollingerWidth: width,
                              bollingerWidthPercentile: widthPercentile, atmSpreadFraction: atmSpreadFraction)
@@ -61,7 +69,8 @@ public struct RegimeClassifier: Hashable, Sendable {
         return assessment(.volatile, "ADX \(Format.number(adx)) between \(Format.number(p.adxRange)) and \(Format.number(p.adxTrend))")
     }
 
-    private func width(_ bar: IndicatorBar) -> Double? {
+    /// (upper − lower) / middle of the bar's Bollinger Bands, nil while they are warming up.
+    func width(_ bar: IndicatorBar) -> Double? {
         guard let upper = bar[parameters.bollingerUpper], let lower = bar[parameters.bollingerLower],
               let middle = bar[parameters.bollingerMiddle], middle > 0 else { return nil }
         return (upper - lower) / middle

@@ -5,10 +5,9 @@ extension EmaCrossStrategy: TradingStrategy {
     public var defaultRegimes: [TradingRegime] { [.trend, .volatile, .range] }
 
     public func evaluate(_ context: StrategyContext) throws -> TradeSignal? {
-        guard let prior = context.previous else { return nil }
-        var fresh = EmaCrossStrategy(parameters: parameters)
-        _ = fresh.onBar(prior.bar, indicators: prior.indicators)
-        return fresh.onBar(context.bar, indicators: context.current.indicators)
+        guard let prior = context.previous, let priorFast = prior[names.fast], let priorSlow = prior[names.slow],
+              let fast = context.current[names.fast], let slow = context.current[names.slow] else { return nil }
+        return signal(context.bar, prior: (priorFast, priorSlow), fast: fast, slow: slow, indicators: context.current.indicators)
     }
 
     /// Reads `strategies.ema_cross.*`.

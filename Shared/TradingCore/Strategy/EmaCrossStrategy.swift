@@ -32,8 +32,12 @@ public struct EmaCrossStrategy: Sendable {
     public let parameters: Parameters
     private var previous: [String: (fast: Double, slow: Double)] = [:]
 
+    /// `ema_<fast>`, `ema_<slow>`, `atr_<period>`: built once, read on every bar.
+    let names: (fast: String, slow: String, atr: String)
+
     public init(parameters: Parameters) {
         self.parameters = parameters
+        self.names = ("ema_\(parameters.emaFast)", "ema_\(parameters.emaSlow)", "atr_\(parameters.atrPeriod)")
     }
 
     /// The cross rule: BUY when the fast EMA moves from at or below the slow one to above it,
@@ -47,12 +51,18 @@ public struct EmaCrossStrategy: Sendable {
 
     /// Feeds one closed bar with its indicator snapshot; returns a signal on a cross.
     public mutating func onBar(_ bar: Bar, indicators: [String: Double]) -> TradeSignal? {
-        let fastName = "ema_\(parameters.emaFast)", slowName = "ema_\(parameters.emaSlow)"
-        let atrName = "atr_\(parameters.atrPeriod)"
-        guard let fast = indicators[fastName], let slow = indicators[slowName] else { return nil }
+        guard let fast = indicators[names.fast], let slow = indicators[names.slow] else { return nil }
         let prior = previous[bar.symbol]
         previous[bar.symbol] = (fast, slow)
-        guard let prior, let atr = indicators[atrName], atr > 0 else { return nil }
+        guard let prior else { return nil }
+        return signal(bar, prior: prior, fast: fast, slow: slow, indicators: indicators)
+    }
+
+    /// The signal of a bar whose EMAs are `fast` / `slow`, after a bar whose EMAs were `prior`.
+    func signal(_ bar: Bar, prior: (fast: Double, slow: Double), fast: Double, slow: Double,
+                indicators: [String: Double]) -> TradeSignal? {
+        let (fastName, slowName, atrName) = names
+        guard let atr = indicators[atrName], atr > 0 else { return nil }
 
         guard let side = Self.crossing(priorFast: prior.fast, priorSlow: prior.slow, fast: fast, slow: slow) else { return nil }
 
