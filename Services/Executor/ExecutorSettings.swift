@@ -76,22 +76,8 @@ struct ExecutorSettings: Sendable {
             priceBandFraction: try positive("executor.paper.price_band_pct", config.double("executor.paper.price_band_pct", default: 10)) / 100,
             marginFraction: try fraction("executor.paper.margin_fraction", config.double("executor.paper.margin_fraction", default: 0.15)),
             availableMargin: try config.paise("executor.paper.available_margin", default: Paise(100_000_000_00)))
-        let squareOff = config.string("executor.exits.square_off", default: "15:25")
-        let hm = squareOff.split(separator: ":").compactMap { Int($0) }
-        guard hm.count == 2, (0..<24).contains(hm[0]), (0..<60).contains(hm[1]) else {
-            throw ConfigError.invalidValue(key: "executor.exits.square_off", expected: "HH:MM (IST)")
-        }
-        exits = ExitPolicy(
-            trailingAtrMultiple: try positive("executor.exits.trailing_atr_multiple", config.double("executor.exits.trailing_atr_multiple", default: 1.2)),
-            target1R: try positive("executor.exits.tp1_r", config.double("executor.exits.tp1_r", default: 1.2)),
-            target1Fraction: try fraction("executor.exits.tp1_fraction", config.double("executor.exits.tp1_fraction", default: 0.5)),
-            target2R: try positive("executor.exits.tp2_r", config.double("executor.exits.tp2_r", default: 2.0)),
-            timeStopMinutes: try config.int("executor.exits.time_stop_minutes", default: 20),
-            volatilityStopMultiple: try positive("executor.exits.volatility_stop_atr_multiple",
-                                                 config.double("executor.exits.volatility_stop_atr_multiple", default: 2.0)),
-            maeCapitalFraction: try positive("executor.exits.mae_stop_capital_pct", config.double("executor.exits.mae_stop_capital_pct", default: 1.5)) / 100,
-            capital: try config.paise("risk_gate.capital", default: Paise(1_000_000_00)),
-            squareOffMinuteIST: hm[0] * 60 + hm[1])
+        exits = try ExitPolicy(section: config.section(ExitPolicy.configSection),
+                               capital: try config.paise("risk_gate.capital", default: Paise(1_000_000_00)))
         charges = try ChargeSchedule(section: config.section(ChargeSchedule.configSection))
         retry = RetryPolicy(maxAttempts: try config.int("executor.retry.max_attempts", default: 5),
                             baseMilliseconds: try config.int("executor.retry.base_ms", default: 100),

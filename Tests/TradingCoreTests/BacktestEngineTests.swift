@@ -10,14 +10,15 @@ struct BacktestEngineTests {
     }()
 
     static func settings(strategy: any TradingStrategy, fillRule: FillRule = .nextOpen, slippageBps: Double = 0,
-                         jitter: Double = 0, seed: UInt64 = 42) -> BacktestSettings {
+                         jitter: Double = 0, seed: UInt64 = 42, exits: BacktestExits = .bracket) -> BacktestSettings {
         var limits = RiskLimits(capital: Paise(100_000_000), riskPerTradePercent: 1, maxOpenPositions: 1, maxLotsPerTrade: 10)
         limits.maxTradesPerDay = 1_000
         limits.dailyLossR = 1_000
         limits.weeklyLossR = 1_000
         limits.dailyLossPercent = 100
         return BacktestSettings(pipeline: PipelineSettings(slots: [StrategySlot(strategy: strategy, cooldownMinutes: 0)]),
-                                limits: limits, fillRule: fillRule, slippageBps: slippageBps, slippageJitterBps: jitter, seed: seed)
+                                limits: limits, fillRule: fillRule, slippageBps: slippageBps, slippageJitterBps: jitter, seed: seed,
+                                exits: exits)
     }
 
     static var barByStart: [Date: Bar] { Dictionary(uniqueKeysWithValues: bars.map { ($0.start, $0) }) }

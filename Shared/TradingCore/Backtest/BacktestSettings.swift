@@ -36,12 +36,15 @@ public struct BacktestSettings: Sendable {
     public var useTarget2 = false
     /// The share TP1 closes when TP2 is on (`executor.exits.tp1_fraction`, 0.5).
     public var target1Fraction = 0.5
+    /// The executor's OCO plan and exit rules (the default), or the signal's bracket.
+    public var exits: BacktestExits
 
     public init(pipeline: PipelineSettings, limits: RiskLimits, emaFast: Int = 9, emaSlow: Int = 21, atrPeriod: Int = 14,
                 fillRule: FillRule = .nextOpen, slippageBps: Double = 2, slippageJitterBps: Double = 0, seed: UInt64 = 42,
                 chargesEnabled: Bool = true, lotSize: Int = 75, lotSizes: [String: Int] = [:], flattenMinute: Int = 15 * 60 + 20,
-                allowShort: Bool = true) {
+                allowShort: Bool = true, exits: BacktestExits = .executor(ExitPolicy())) {
         self.pipeline = pipeline
+        self.exits = exits
         self.limits = limits
         self.emaFast = emaFast
         self.emaSlow = emaSlow
@@ -69,7 +72,7 @@ public struct BacktestSettings: Sendable {
 extension BacktestSettings {
     /// The `backtest.*` keys (without the prefix) this reads.
     public static let backtestKeys = ["fill_rule", "slippage_bps", "slippage_jitter_bps", "seed", "charges", "lot_size",
-                                      "lot_sizes", "flatten_at", "allow_short", "stop_fill", "tp2"]
+                                      "lot_sizes", "flatten_at", "allow_short", "stop_fill", "tp2", "exits"]
 
     /// Builds the settings from flattened `section.key` → text. Defaults are the shipped config's.
     public init(values: [String: String]) throws {
@@ -115,8 +118,7 @@ extension BacktestSettings {
 
         var executor = StrategyConfigReader(prefix: "executor", values: Self.section("executor", of: values))
         let executorSlippage = try executor.double("slippage_bps", default: 2, in: 0...10_000)
-        var exits = StrategyConfigReader(prefix: "executor.exits", values: ["tp1_fraction": values["executor.exits.tp1_fraction"] ?? ""])
-        let tp1Fraction = try exits.double("tp1_fraction", default: 0.5, in: 0.01...0.99)
+        let policy = try ExitPolicy(section: Self.section(ExitPolicy.configSection, of: values), capital: limits.capital)
 
         var backtest = StrategyConfigReader(prefix: "backtest", values: Self.section("backtest", of: values))
         let fill = try backtest.choice("fill_rule", default: FillRule.nextOpen.rawValue, from: FillRule.allCases.map(\.rawValue))
@@ -137,6 +139,7 @@ extension BacktestSettings {
         let allowShort = try backtest.bool("allow_short", default: true)
         let stopFill = try backtest.choice("stop_fill", default: "stop", from: ["stop", "bar_extreme"])
         let tp2 = try backtest.bool("tp2", default: false)
+        let exitMode = try backtest.choice("exits", default: "executor", from: BacktestExits.names)
         try backtest.checkNoUnknownKeys()
         // The bar snapshot carries the EMA cross's own periods (a strategy reading `ema_20` from a
         // snapshot that only has `ema_9` would never signal).
@@ -148,10 +151,10 @@ extension BacktestSettings {
         self.init(pipeline: pipeline, limits: limits, emaFast: periods.fast, emaSlow: periods.slow, atrPeriod: periods.atr,
                   fillRule: FillRule(rawValue: fill) ?? .nextOpen, slippageBps: slippage, slippageJitterBps: jitter,
                   seed: UInt64(seed), chargesEnabled: charges, lotSize: lotSize, lotSizes: lotSizes, flattenMinute: flatten,
-                  allowShort: allowShort)
+                  allowShort: allowShort, exits: exitMode == "bracket" ? .bracket : .executor(policy))
         stopFillsAtBarExtreme = stopFill == "bar_extreme"
         useTarget2 = tp2
-        target1Fraction = tp1Fraction
+        target1Fraction = policy.target1Fraction
     }
 
     static func section(_ prefix: String, of values: [String: String]) -> [String: String] {
@@ -199,7 +202,12 @@ extension BacktestSettings {
         values["backtest.allow_short"] = allowShort ? "true" : "false"
         values["backtest.stop_fill"] = stopFillsAtBarExtreme ? "bar_extreme" : "stop"
         values["backtest.tp2"] = useTarget2 ? "true" : "false"
-        if useTarget2 { values["executor.exits.tp1_fraction"] = "\(target1Fraction)" }
+        values["backtest.exits"] = exits.name
+        if let policy = exits.policy {
+            values.merge(policy.configValues) { _, policy in policy }
+        } else if useTarget2 {
+            values["executor.exits.tp1_fraction"] = "\(target1Fraction)"
+        }
         return values
     }
 
