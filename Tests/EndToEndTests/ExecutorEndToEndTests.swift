@@ -134,6 +134,28 @@ struct ExecutorEndToEndTests {
         }
     }
 
+    @Test("the ATR trail reads md.bar's ATR in rupees: ₹2.00 puts the stop 1.2 × ₹2.00 behind the best price")
+    func atrTrailFromTheBar() async throws {
+        try await withHarness { h in
+            try await h.startExecutor()
+            let bar = BarPayload(symbol: "NIFTY", timeframe: "1m", start: ExecutorHarness.marketStart.addingTimeInterval(-60),
+                                 openPaise: 10_000, highPaise: 10_100, lowPaise: 9_900, closePaise: 10_000, volume: 0,
+                                 indicators: ["atr_14": 2.0])
+            try await h.publish(.bar, on: Channel.bar("1m", "NIFTY"), trace: TraceID.make(), payload: bar)
+            // Stop ₹90.00 (R = ₹10): TP1 ₹112.00 is out of the way.
+            let decision = try await h.seedDecision(lots: 1, entry: Self.entry, stop: Paise(9_000), target: Paise(11_200))
+            try await h.publish(decision)
+            #expect(await h.waitFor("SELECT count(*) AS n FROM orders WHERE leg = 'ENTRY'", equals: 1))
+            try await h.tick(last: Self.entry, minutes: 0)
+            #expect(await h.waitFor("SELECT count(*) AS n FROM orders WHERE leg = 'STOP' AND status = 'OPEN'", equals: 1))
+            try await h.tick(last: Paise(10_400), minutes: 1)
+            #expect(await h.waitFor("SELECT count(*) AS n FROM positions WHERE stop_reason = 'TRAILING_STOP' AND stop_price = 101.60",
+                                    equals: 1))
+            try await h.tick(last: Paise(10_150), minutes: 2)
+            #expect(await h.waitFor("SELECT count(*) AS n FROM trades WHERE exit_reason = 'TRAILING_STOP'", equals: 1))
+        }
+    }
+
     @Test("three open positions → flatten → none open, no working orders, every row updated, duration reported")
     func flattenThree() async throws {
         try await withHarness { h in
