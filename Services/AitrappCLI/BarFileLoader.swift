@@ -35,13 +35,7 @@ enum BarFileLoader {
         let refused = loaded.filter { !$0.check.isAccepted }
         if !refused.isEmpty {
             var message = ""
-            for file in refused {
-                let issues = file.check.refused
-                let duplicates = issues.filter { $0.kind == .duplicate }.count
-                message += "\(file.path): refused: \(duplicates) duplicated and \(issues.count - duplicates) unsorted row(s)\n"
-                for issue in issues.prefix(listLimit) { message += "\(file.path):\(issue.line): \(issue.detail)\n" }
-                if issues.count > listLimit { message += "\(file.path): … and \(issues.count - listLimit) more\n" }
-            }
+            for file in refused { message += file.check.refusalLines(name: file.path, limit: listLimit).joined(separator: "\n") + "\n" }
             CommandOutput.fail(message + "bar files must be sorted by time with one row per bar; nothing was run")
         }
         for file in loaded { warnGaps(file.check, name: file.path) }

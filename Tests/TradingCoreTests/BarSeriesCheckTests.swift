@@ -103,6 +103,17 @@ struct BarSeriesCheckTests {
         #expect(BarSeriesCheck.missingBars(from: open, to: open + 150, step: 60) == 2)   // 09:16, 09:17 before 09:17:30
     }
 
+    @Test("refusal lines: a header per file, the first N rows, then a count of the rest")
+    func refusalLines() throws {
+        let rows = [Self.row("09:15")] + Array(repeating: Self.row("09:16"), count: 26)
+        let result = try Self.check(rows)
+        #expect(result.refused.count == 25)
+        let lines = result.refusalLines(name: "a.csv", limit: 20)
+        #expect(lines.count == 22 && lines[0] == "a.csv: refused: 25 duplicated and 0 unsorted row(s)")
+        #expect(lines[1] == "a.csv:4: duplicate of line 3 (2025-09-04 09:16 IST)" && lines[21] == "a.csv: … and 5 more")
+        #expect(try Self.check([Self.row("09:15")]).refusalLines(name: "b.csv").isEmpty)
+    }
+
     @Test("Postgres rows: a digest that changes with any field")
     func rowsDigest() {
         let bar = Bar(symbol: "NIFTY", start: Date(timeIntervalSince1970: 1_756_957_500), open: Paise(100), high: Paise(110),

@@ -80,6 +80,17 @@ public struct BarSeriesCheck: Sendable, Hashable {
         self.gaps = gaps
     }
 
+    /// The refused rows as `NAME: refused: …` then `NAME:LINE: detail` lines, the first `limit`
+    /// of them and a count of the rest (empty when nothing is refused).
+    public func refusalLines(name: String, limit: Int = 20) -> [String] {
+        guard !refused.isEmpty else { return [] }
+        let duplicates = refused.filter { $0.kind == .duplicate }.count
+        var lines = ["\(name): refused: \(duplicates) duplicated and \(refused.count - duplicates) unsorted row(s)"]
+        lines += refused.prefix(limit).map { "\(name):\($0.line): \($0.detail)" }
+        if refused.count > limit { lines.append("\(name): … and \(refused.count - limit) more") }
+        return lines
+    }
+
     /// Bars of length `step` expected strictly between `from` and `to` (same IST day only), on
     /// `from`'s grid, whose start lies inside the session (09:15 ≤ start, start + step ≤ 15:30).
     public static func missingBars(from: Int64, to: Int64, step: Int64) -> Int {
