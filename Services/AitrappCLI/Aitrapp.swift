@@ -7,7 +7,8 @@ struct Aitrapp: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aitrapp",
         abstract: "AITRAPP command-line tools.",
-        subcommands: [Indicators.self, Jobs.self, Backtest.self, Report.self, Validate.self, Compare.self, BenchBacktest.self]
+        subcommands: [Indicators.self, Jobs.self, Backtest.self, Report.self, Validate.self, Compare.self, BenchBacktest.self,
+                      ImportBars.self]
     )
 }
 

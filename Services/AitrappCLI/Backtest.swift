@@ -6,57 +6,30 @@ import TradingCore
 /// services run) and writes a run folder. Only reading, the progress bar and writing live here.
 struct Backtest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Backtest strategies on bar files through the services' core; write a run folder.",
+        abstract: "Backtest strategies on bar files (or the Postgres bars table) through the services' core; write a run folder.",
         discussion: """
             Writes trades.csv, equity.csv, metrics.json, config.json (the effective settings and \
             their config_sha) and report.html into --out. Entries fill no earlier than the bar after \
             the signal's bar (backtest.fill_rule: next_open | next_close). The config is the \
             services' YAML plus an optional backtest section (fill_rule, slippage_bps, \
-            slippage_jitter_bps, seed, charges, lot_size, lot_sizes, flatten_at, allow_short, stop_fill, tp2).
+            slippage_jitter_bps, seed, charges, lot_size, lot_sizes, flatten_at, allow_short, stop_fill, tp2). \
+            Bar files with duplicated or unsorted rows are refused (every line listed); gaps inside the \
+            session are allowed, reported and recorded. --source postgres --symbols NIFTY reads the \
+            bars table instead (see aitrapp import-bars).
             """
     )
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Bar CSV files, as PATH (symbol NIFTY) or SYMBOL=PATH.")
-    var data: [String]
-
-    @Option(help: "Strategies to run, comma-separated (overrides strategies.enabled).")
-    var strategy: String
-
-    @Option(help: "YAML configuration (the services' layout, plus a backtest section).")
-    var config: String?
-
-    @Option(help: "First IST day to trade, yyyy-MM-dd.") var from: String?
-    @Option(help: "Last IST day to trade, yyyy-MM-dd.") var to: String?
-    @Option(help: "Capital in rupees (overrides risk_gate.capital).") var capital: Double?
-    @Option(help: "Seed for the slippage jitter (overrides backtest.seed).") var seed: UInt64?
+    @OptionGroup var options: RunOptions
     @Option(help: "Run folder to write.") var out = "backtest-run"
-    @Option(name: .customLong("database-url"), help: "Record the run in this Postgres's backtest_runs table.") var databaseURL: String?
-    @Flag(help: "Record the run in the services' Postgres (AITRAPP_POSTGRES_URL or postgres.url).") var record = false
-
-    func validate() throws {
-        for day in [from, to].compactMap({ $0 }) where !Self.isDay(day) {
-            throw ValidationError("dates are yyyy-MM-dd, got '\(day)'")
-        }
-        if let capital, !(capital > 0) { throw ValidationError("--capital must be positive") }
-        if data.count > 1, data.contains(where: { !$0.contains("=") }) {
-            throw ValidationError("with several --data files, name each as SYMBOL=PATH")
-        }
-    }
-
-    static func isDay(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        return parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2
-            && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
-    }
 
     func run() async throws {
         let startedAt = Date()
-        let values = RunInputs.values(config: config, strategy: strategy, capital: capital, seed: seed)
-        let databaseURL = RunRecorder.url(databaseURL: databaseURL, record: record, values: values)
+        let values = RunInputs.values(options)
+        let databaseURL = RunRecorder.url(databaseURL: options.databaseURL, record: options.record, values: values)
         let settings: BacktestSettings
         do { settings = try BacktestSettings(values: values) } catch { CommandOutput.fail("config: \(error)") }
 
-        let (series, files) = RunInputs.bars(data: data, from: from, to: to)
+        let (series, files) = await RunInputs.bars(options, values: values)
 
         let plan = ReplayPlan(series: series, speed: 0)
         var engine = BacktestEngine(settings: settings)
@@ -75,7 +48,7 @@ struct Backtest: AsyncParsableCommand {
         let result = engine.finish()
         let metrics = BacktestMetrics(initialCapital: result.initialCapital, equity: result.equity, trades: result.trades,
                                       sessions: result.sessions.count)
-        let runConfig = BacktestRunConfig(values: settings.effectiveValues(strategyValues: values), data: files, from: from, to: to)
+        let runConfig = BacktestRunConfig(values: settings.effectiveValues(strategyValues: values), data: files, from: options.from, to: options.to)
 
         let directory = URL(fileURLWithPath: out)
         do {
@@ -99,8 +72,8 @@ struct Backtest: AsyncParsableCommand {
         rows.append(("Entries cancelled", cancelled.isEmpty ? "none" : cancelled))
         print(CommandOutput.table(rows + BacktestReport.summaryRows(metrics)), terminator: "")
         if let databaseURL {
-            await RunRecorder.record(url: databaseURL, request: RunRecorder.request(kind: "backtest", strategies: strategy, files: files,
-                                                                                    from: from, to: to, out: out),
+            await RunRecorder.record(url: databaseURL, request: RunRecorder.request(kind: "backtest", strategies: options.strategy, files: files,
+                                                                                    from: options.from, to: options.to, out: out),
                                      configSha: runConfig.configSha, metrics: metrics, verdict: nil, startedAt: startedAt)
         }
     }

@@ -1,8 +1,11 @@
 import Foundation
+import Logging
+import PostgresStore
 import TradingCore
 
 /// What `backtest` and `validate` read before running: the flattened configuration with the
-/// command-line overrides, and the bar series (one per `--data` entry, limited to `--from`…`--to`).
+/// command-line overrides, and the bar series (one per `--data` file or `--symbols` symbol,
+/// limited to `--from`…`--to`) with what `config.json` records about each.
 enum RunInputs {
     static func values(config: String?, strategy: String, capital: Double?, seed: UInt64?) -> [String: String] {
         var values: [String: String] = [:]
@@ -15,21 +18,68 @@ enum RunInputs {
         return values
     }
 
-    static func bars(data: [String], from: String?, to: String?) -> (series: [[Bar]], files: [BacktestRunConfig.DataFile]) {
+    static func values(_ options: RunOptions) -> [String: String] {
+        values(config: options.config, strategy: options.strategy, capital: options.capital, seed: options.seed)
+    }
+
+    static func bars(_ options: RunOptions, values: [String: String]) async -> (series: [[Bar]], files: [BacktestRunConfig.DataFile]) {
+        let result = options.source == "postgres"
+            ? await fromPostgres(options, values: values)
+            : fromFiles(options.data, from: options.from, to: options.to)
+        guard result.series.contains(where: { !$0.isEmpty }) else { CommandOutput.fail("no bars between --from and --to") }
+        return result
+    }
+
+    static func fromFiles(_ data: [String], from: String?, to: String?) -> (series: [[Bar]], files: [BacktestRunConfig.DataFile]) {
         var series: [[Bar]] = []
         var files: [BacktestRunConfig.DataFile] = []
-        for entry in data {
-            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            let (symbol, path) = parts.count == 2 ? (parts[0], parts[1]) : ("NIFTY", parts[0])
-            let text = CommandOutput.read(path)
-            var bars: [Bar]
-            do { bars = try BarCSVParser(symbol: symbol).parse(text) } catch { CommandOutput.fail("\(path):\(error.line): \(error.reason)") }
-            bars = within(bars, from: from, to: to)
-            files.append(.init(symbol: symbol, path: path, sha256: TradingCore.SHA256.hex(Array(text.utf8)), bars: bars.count))
+        for file in BarFileLoader.load(data) {
+            let bars = within(file.bars, from: from, to: to)
+            var entry = BacktestRunConfig.DataFile(symbol: file.symbol, path: file.path, sha256: file.sha256, bars: bars.count)
+            entry.record(file.check)
+            files.append(entry)
             series.append(bars)
         }
-        guard series.contains(where: { !$0.isEmpty }) else { CommandOutput.fail("no bars between --from and --to") }
         return (series, files)
+    }
+
+    /// The bars of `--symbols` from the `bars` table, read from `--database-url` (else
+    /// `AITRAPP_POSTGRES_URL`, else the config's `postgres.url`).
+    static func fromPostgres(_ options: RunOptions, values: [String: String]) async -> (series: [[Bar]], files: [BacktestRunConfig.DataFile]) {
+        guard let url = options.databaseURL ?? nonEmpty(ProcessInfo.processInfo.environment["AITRAPP_POSTGRES_URL"]) ?? nonEmpty(values["postgres.url"]) else {
+            CommandOutput.fail("--source postgres: pass --database-url, or set AITRAPP_POSTGRES_URL or postgres.url in --config")
+        }
+        guard let timeframe = options.timeframeSeconds else { CommandOutput.fail("--timeframe: not a bar length: \(options.timeframe)") }
+        var logger = Logger(label: "aitrapp")
+        logger.logLevel = .error
+        let database = PostgresDatabase(url: url, logger: logger, label: "aitrapp-bars", statementTimeoutSeconds: 300)
+        let symbols = options.symbolList
+        let (from, to) = (options.from, options.to)
+        let read: [[Bar]]
+        do {
+            read = try await database.withConnection { db in
+                try symbols.map { try BarRepository.range(symbol: $0, timeframeSeconds: timeframe, fromDay: from, toDay: to, on: db) }
+            }
+        } catch {
+            CommandOutput.fail("bars: cannot read from Postgres: \(error) (is the database migrated? `migrate up`)")
+        }
+        var files: [BacktestRunConfig.DataFile] = []
+        for (symbol, bars) in zip(symbols, read) {
+            if bars.isEmpty { FileHandle.standardError.write(Data("warning: bars: no \(symbol) bars of \(timeframe) s in the range\n".utf8)) }
+            let check = BarSeriesCheck(starts: bars.map { Int64($0.start.timeIntervalSince1970.rounded(.down)) },
+                                       timeframeSeconds: Int64(timeframe))
+            BarFileLoader.warnGaps(check, name: "bars \(symbol)", unit: "row")
+            var entry = BacktestRunConfig.DataFile(symbol: symbol, path: "bars", sha256: BarRowsDigest.sha256(bars, timeframeSeconds: timeframe),
+                                                   bars: bars.count, source: "postgres", timeframeSeconds: timeframe)
+            entry.record(check, unit: "row")
+            files.append(entry)
+        }
+        return (read, files)
+    }
+
+    static func nonEmpty(_ text: String?) -> String? {
+        guard let text, !text.isEmpty else { return nil }
+        return text
     }
 
     static func within(_ bars: [Bar], from: String?, to: String?) -> [Bar] {

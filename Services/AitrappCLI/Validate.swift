@@ -16,35 +16,19 @@ struct Validate: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Bar CSV files, as PATH (symbol NIFTY) or SYMBOL=PATH.")
-    var data: [String]
-    @Option(help: "Strategies to run, comma-separated (overrides strategies.enabled).") var strategy: String
-    @Option(help: "YAML configuration (the services' layout, plus backtest and validation sections).") var config: String?
-    @Option(help: "First IST day, yyyy-MM-dd.") var from: String?
-    @Option(help: "Last IST day, yyyy-MM-dd.") var to: String?
-    @Option(help: "Capital in rupees (overrides risk_gate.capital).") var capital: Double?
-    @Option(help: "Seed for the slippage jitter and the Monte Carlo (overrides backtest.seed).") var seed: UInt64?
+    @OptionGroup var options: RunOptions
     @Option(help: "Monte Carlo reshuffles (overrides validation.monte_carlo_runs).") var runs: Int?
     @Option(help: "Folder to write.") var out = "validation-run"
-    @Option(name: .customLong("database-url"), help: "Record the run in this Postgres's backtest_runs table.") var databaseURL: String?
-    @Flag(help: "Record the run in the services' Postgres (AITRAPP_POSTGRES_URL or postgres.url).") var record = false
 
     func validate() throws {
-        for day in [from, to].compactMap({ $0 }) where !Backtest.isDay(day) {
-            throw ValidationError("dates are yyyy-MM-dd, got '\(day)'")
-        }
-        if let capital, !(capital > 0) { throw ValidationError("--capital must be positive") }
         if let runs, runs < 1 { throw ValidationError("--runs must be at least 1") }
-        if data.count > 1, data.contains(where: { !$0.contains("=") }) {
-            throw ValidationError("with several --data files, name each as SYMBOL=PATH")
-        }
     }
 
     func run() async throws {
         let startedAt = Date()
-        var values = RunInputs.values(config: config, strategy: strategy, capital: capital, seed: seed)
+        var values = RunInputs.values(options)
         if let runs { values["validation.monte_carlo_runs"] = String(runs) }
-        let databaseURL = RunRecorder.url(databaseURL: databaseURL, record: record, values: values)
+        let databaseURL = RunRecorder.url(databaseURL: options.databaseURL, record: options.record, values: values)
         let settings: ValidationSettings
         do {
             _ = try BacktestSettings(values: values)
@@ -52,7 +36,7 @@ struct Validate: AsyncParsableCommand {
         } catch {
             CommandOutput.fail("config: \(error)")
         }
-        let (series, files) = RunInputs.bars(data: data, from: from, to: to)
+        let (series, files) = await RunInputs.bars(options, values: values)
         let terminal = isatty(STDERR_FILENO) == 1
         let report: ValidationReport
         do {
@@ -84,8 +68,8 @@ struct Validate: AsyncParsableCommand {
         rows.append(("Verdict", report.verdict.label))
         print(CommandOutput.table(rows), terminator: "")
         if let databaseURL, let metrics = report.full.metrics {
-            await RunRecorder.record(url: databaseURL, request: RunRecorder.request(kind: "validate", strategies: strategy, files: files,
-                                                                                    from: from, to: to, out: out),
+            await RunRecorder.record(url: databaseURL, request: RunRecorder.request(kind: "validate", strategies: options.strategy, files: files,
+                                                                                    from: options.from, to: options.to, out: out),
                                      configSha: report.configSha, metrics: metrics, verdict: report.verdict.label, startedAt: startedAt)
         }
         if !report.verdict.go { throw ExitCode(3) }

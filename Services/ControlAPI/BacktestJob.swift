@@ -4,7 +4,7 @@ import TradingCore
 
 /// One `POST /backtest` job: RUNNING, read and check the bar files, run `BacktestEngine`, write
 /// the run folder (the same files as `aitrapp backtest`), then DONE with the metrics — or FAILED
-/// with the reason (a bad file names its line).
+/// with the reason (a bad file names its line; duplicated or unsorted rows are all named).
 enum BacktestJob {
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -21,15 +21,21 @@ enum BacktestJob {
             for input in inputs {
                 guard let data = FileManager.default.contents(atPath: input.path) else { throw Failure(description: "\(input.path): cannot read") }
                 let text = String(decoding: data, as: UTF8.self)
-                var bars: [Bar]
-                do { bars = try BarCSVParser(symbol: input.symbol).parse(text) } catch {
-                    throw Failure(description: "\(URL(fileURLWithPath: input.path).lastPathComponent):\(error.line): \(error.reason)")
+                let name = URL(fileURLWithPath: input.path).lastPathComponent
+                let rows: (bars: [Bar], lines: [Int])
+                do { rows = try BarCSVParser(symbol: input.symbol).parseRows(text) } catch {
+                    throw Failure(description: "\(name):\(error.line): \(error.reason)")
                 }
-                bars = bars.filter { bar in
+                // Duplicated or unsorted rows fail the job, every one named; gaps are recorded.
+                let check = BarSeriesCheck(starts: rows.bars.map { Int64($0.start.timeIntervalSince1970.rounded(.down)) }, lines: rows.lines)
+                guard check.isAccepted else { throw Failure(description: check.refusalLines(name: name).joined(separator: "; ")) }
+                let bars = rows.bars.filter { bar in
                     let day = IST.dayString(bar.start)
                     return (job.from.map { day >= $0 } ?? true) && (job.to.map { day <= $0 } ?? true)
                 }
-                files.append(.init(symbol: input.symbol, path: input.path, sha256: SHA256.hex(Array(data)), bars: bars.count))
+                var file = BacktestRunConfig.DataFile(symbol: input.symbol, path: input.path, sha256: SHA256.hex(Array(data)), bars: bars.count)
+                file.record(check)
+                files.append(file)
                 series.append(bars)
             }
             guard series.contains(where: { !$0.isEmpty }) else { throw Failure(description: "no bars between from and to") }

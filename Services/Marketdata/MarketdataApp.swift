@@ -14,7 +14,8 @@ struct MarketdataApp {
         let clock = ServiceKitContext.configuredClock(ServiceKitContext.bootstrapConfigOnly(), section: "marketdata", service: "marketdata")
         let context = ServiceKitContext.bootstrap(service: "marketdata", clock: clock)
         let settings = context.require { try MarketdataSettings(config: context.config) }
-        let publisher = MarketPublisher(context: context, settings: settings)
+        let barQueue = settings.persistBars ? BarPersistQueue(capacity: settings.persistBarsQueue) : nil
+        let publisher = MarketPublisher(context: context, settings: settings, barQueue: barQueue)
         let instruments = InstrumentSync(context: context, settings: settings)
         let chains = ChainBook(context: context, riskFreeRate: settings.riskFreeRate)
         let feed: any MarketFeed = switch settings.feed {
@@ -22,11 +23,11 @@ struct MarketdataApp {
         case .replay: ReplayFeed(context: context, settings: settings)
         case .kite: KiteTickerFeed(context: context, settings: settings, chains: chains)
         }
-        await context.run([
+        await context.run(BarWriter.first(before: [
             context.metricsServer(section: "marketdata", defaultPort: 9101),
             context.heartbeat(),
             MarketdataJobs(context: context, instruments: instruments, chains: chains).consumer(),
             FeedService(feed: feed, publisher: publisher, instruments: instruments),
-        ])
+        ], context: context, queue: barQueue))
     }
 }

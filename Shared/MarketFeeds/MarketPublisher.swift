@@ -11,7 +11,8 @@ import TradingCore
 /// together with every bar those ticks closed, so the rate is bounded by Redis, not by
 /// round trips. Ticks with a price ≤ 0 are dropped, counted and logged, never absorbed
 /// into a bar. Bars are built per configured timeframe and follow `BarAggregator`'s
-/// policy (aligned to 09:15 IST, no empty bars, late ticks counted and dropped).
+/// policy (aligned to 09:15 IST, no empty bars, late ticks counted and dropped). Every bar
+/// published is also offered to `barQueue` (never waits) for `BarWriter` to store.
 public actor MarketPublisher {
     private struct SeriesKey: Hashable {
         let timeframe: Timeframe
@@ -21,6 +22,8 @@ public actor MarketPublisher {
     private let context: ServiceKitContext
     private let settings: MarketdataSettings
     private let writer: MarketEnvelopeWriter
+    /// Where every published bar is offered for the `bars` table (nil: not persisted).
+    private let barQueue: BarPersistQueue?
     private var ids = MessageIDGenerator()
     private let graceSeconds: Double
     private var aggregators: [SeriesKey: BarAggregator] = [:]
@@ -36,9 +39,10 @@ public actor MarketPublisher {
     public private(set) var ticksPublished = 0
     public private(set) var barsPublished = 0
 
-    public init(context: ServiceKitContext, settings: MarketdataSettings) {
+    public init(context: ServiceKitContext, settings: MarketdataSettings, barQueue: BarPersistQueue? = nil) {
         self.context = context
         self.settings = settings
+        self.barQueue = barQueue
         self.writer = MarketEnvelopeWriter(source: context.bus.source)
         self.graceSeconds = Double(settings.barGraceMilliseconds) / 1000
     }
@@ -129,6 +133,7 @@ public actor MarketPublisher {
         let text = writer.write(payload, id: ids.next(), ts: context.clock.now(), trace: trace, mode: .paper)
         batch.append(OutgoingMessage(channel: Channel.bar(timeframe.label, bar.symbol), text: text))
         barsPublished += 1
+        barQueue?.offer(bar, timeframeSeconds: timeframe.seconds)
         // The last close, for exits priced after a restart (the SET rides in the same pipeline).
         lastCloses[Channel.Key.lastPrice(bar.symbol)] = String(bar.close.value)
     }

@@ -71,6 +71,10 @@ public struct MarketdataSettings: Sendable {
     public var kiteChainSeconds: Int
     public var kiteReconnectInitialMilliseconds: Int
     public var kiteReconnectMaximumMilliseconds: Int
+    /// `persist_bars`: every closed bar published is also written to the `bars` table (off the tick path).
+    public var persistBars: Bool
+    /// `persist_bars_queue`: bars waiting for Postgres beyond this many are dropped and counted.
+    public var persistBarsQueue: Int
 
     /// `environment` supplies `KITE_API_KEY` and `KITE_ACCESS_TOKEN`.
     public init(config: AppConfig, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
@@ -153,6 +157,13 @@ public struct MarketdataSettings: Sendable {
         guard kiteReconnectInitialMilliseconds > 0, kiteReconnectMaximumMilliseconds >= kiteReconnectInitialMilliseconds else {
             throw ConfigError.invalidValue(key: "marketdata.kite_reconnect_max_ms", expected: "at least kite_reconnect_initial_ms, which is > 0")
         }
+        switch config.string("marketdata.persist_bars", default: "true").lowercased() {
+        case "true": persistBars = true
+        case "false": persistBars = false
+        default: throw ConfigError.invalidValue(key: "marketdata.persist_bars", expected: "true or false")
+        }
+        persistBarsQueue = try config.int("marketdata.persist_bars_queue", default: 100_000)
+        guard persistBarsQueue > 0 else { throw ConfigError.invalidValue(key: "marketdata.persist_bars_queue", expected: "a positive integer") }
         guard !timeframes.isEmpty else { throw ConfigError.invalidValue(key: "marketdata.timeframes", expected: "at least one of 1s, 5s, 1m, …") }
         guard barGraceMilliseconds >= 0 else { throw ConfigError.invalidValue(key: "marketdata.bar_grace_ms", expected: "0 or more") }
         guard ticksPerBar > 0 else { throw ConfigError.invalidValue(key: "marketdata.ticks_per_bar", expected: "a positive integer") }

@@ -65,6 +65,9 @@ struct BacktestAPIEndToEndTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         try "timestamp,open,high,low,close,volume\n2025-09-04T09:15:00+05:30,10,11,9,10,1\n2025-09-04T09:16:00+05:30,10,11,9,x,1\n"
             .write(to: directory.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+        let row = "2025-09-04T09:16:00+05:30,10,11,9,10,1"
+        try (["timestamp,open,high,low,close,volume", "2025-09-04T09:15:00+05:30,10,11,9,10,1", row, row, row].joined(separator: "\n") + "\n")
+            .write(to: directory.appendingPathComponent("dup.csv"), atomically: true, encoding: .utf8)
         let stack = try await ServiceStack(overrides: ["AITRAPP_CONTROL_API_BACKTEST_DATA_DIR": directory.path,
                                                        "AITRAPP_CONTROL_API_BACKTEST_RUNS_DIR": directory.appendingPathComponent("runs").path])
         do {
@@ -79,6 +82,15 @@ struct BacktestAPIEndToEndTests {
                 return body.contains("\"FAILED\"")
             }, "\(body)")
             #expect(body.contains("bad.csv:3") && body.contains("\"report\":null"))
+
+            // Duplicated rows: every one named with the line it repeats.
+            let duplicated = try await stack.http("POST", "/backtest", body: #"{"strategy":"ema_cross","data":["dup.csv"]}"#)
+            let second = try #require((try JSONSerialization.jsonObject(with: Data(duplicated.body.utf8)) as? [String: Any])?["id"] as? String)
+            #expect(await TestEnvironment.eventually(timeout: .seconds(30)) {
+                body = (try? await stack.http("GET", "/backtest/\(second)").body) ?? ""
+                return body.contains("\"FAILED\"")
+            }, "\(body)")
+            #expect(body.contains("dup.csv:4: duplicate of line 3") && body.contains("dup.csv:5: duplicate of line 3"), "\(body)")
         } catch {
             await stack.shutdown()
             throw error

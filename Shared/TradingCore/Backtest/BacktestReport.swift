@@ -5,6 +5,21 @@ import Foundation
 /// returns heatmap, the trade P&L and R distributions, and per-strategy / per-regime tables.
 /// Built from the run folder's contents only, so `aitrapp report DIR` rebuilds it identically.
 public enum BacktestReport {
+    /// Each data file or table: its bars, SHA-256 and the gaps found in it (allowed, shown).
+    static func dataTable(_ files: [BacktestRunConfig.DataFile]) -> String {
+        var table = "<table>\n<tr><th class=\"l\">symbol</th><th class=\"l\">source</th><th>bars</th><th class=\"l\">sha256</th>"
+            + "<th>gaps</th><th>bars missing</th><th class=\"l\">first gaps</th></tr>\n"
+        for file in files {
+            let source = file.source == "postgres" ? "postgres table \(file.path)" + (file.timeframeSeconds.map { " (\($0) s bars)" } ?? "")
+                : file.path
+            table += "<tr><td class=\"l\">\(escape(file.symbol))</td><td class=\"l\">\(escape(source))</td><td>\(file.bars)</td>"
+                + "<td class=\"l\"><code>\(escape(String(file.sha256.prefix(16))))</code></td>"
+                + "<td>\(file.gaps.map(String.init) ?? "-")</td><td>\(file.missingBars.map(String.init) ?? "-")</td>"
+                + "<td class=\"l\">\(escape((file.firstGaps ?? []).joined(separator: "; ")))</td></tr>\n"
+        }
+        return table + "</table>\n"
+    }
+
     public static func html(metrics: BacktestMetrics, equity: [EquityPoint], trades: [BacktestTrade], config: BacktestRunConfig) -> String {
         var page = """
             <!DOCTYPE html>
@@ -36,6 +51,7 @@ public enum BacktestReport {
         page += "<h2>By strategy</h2>\n" + groupTable(trades, title: "strategy", key: \.strategy)
         page += "<h2>By regime</h2>\n" + groupTable(trades, title: "regime", key: { $0.regime.isEmpty ? "-" : $0.regime })
         page += "<h2>By exit reason</h2>\n" + groupTable(trades, title: "exit", key: \.exitReason.rawValue)
+        page += "<h2>Data</h2>\n" + dataTable(config.data)
         page += "</body></html>\n"
         return page
     }

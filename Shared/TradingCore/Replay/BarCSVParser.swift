@@ -2,7 +2,9 @@ import Foundation
 
 /// Parses `timestamp,open,high,low,close,volume` files (ISO-8601 timestamps with an
 /// offset, prices in rupees). The whole file is validated before anything is returned,
-/// so a bad row never leaves a half-loaded replay; the error names the line.
+/// so a bad row never leaves a half-loaded replay; the error names the line. `parse` refuses the
+/// first duplicated or unsorted row; `parseRows` leaves the order to `BarSeriesCheck`, which
+/// lists every such row and every gap.
 public struct BarCSVParser: Sendable {
     public struct ParseError: Error, CustomStringConvertible, Equatable {
         public let line: Int
@@ -16,10 +18,23 @@ public struct BarCSVParser: Sendable {
         self.symbol = symbol
     }
 
+    /// The bars in file order, refusing the first row whose start is not after the row above it.
     public func parse(_ text: String) throws(ParseError) -> [Bar] {
+        let (bars, lines) = try parseRows(text)
+        let check = BarSeriesCheck(starts: bars.map { Int64($0.start.timeIntervalSince1970.rounded(.down)) }, lines: lines)
+        if let first = check.refused.first {
+            throw ParseError(line: first.line, reason: "timestamp \(IST.isoString(bars[lines.firstIndex(of: first.line)!].start)) "
+                             + "is not after the previous row (\(first.detail))")
+        }
+        return bars
+    }
+
+    /// Every row as a bar with its line number (1-based), in file order, each row checked on its
+    /// own (fields, prices, volume); the order of the rows is not judged here.
+    public func parseRows(_ text: String) throws(ParseError) -> (bars: [Bar], lines: [Int]) {
         var bars: [Bar] = []
+        var lines: [Int] = []
         var lineNumber = 0
-        var previous: Date?
         // An Excel-style CSV starts with a UTF-8 byte-order mark; drop it so the header is recognised.
         var text = Substring(text)
         if text.unicodeScalars.first == "\u{FEFF}" { text = Substring(text.unicodeScalars.dropFirst()) }
@@ -51,13 +66,10 @@ public struct BarCSVParser: Sendable {
             guard high >= low, high >= open, high >= close, low <= open, low <= close else {
                 throw ParseError(line: lineNumber, reason: "high \(high.rupeeString) / low \(low.rupeeString) do not bound open and close")
             }
-            if let previous, start <= previous {
-                throw ParseError(line: lineNumber, reason: "timestamp \(fields[0]) is not after the previous row")
-            }
-            previous = start
             bars.append(Bar(symbol: symbol, start: start, open: open, high: high, low: low, close: close, volume: volume))
+            lines.append(lineNumber)
         }
-        return bars
+        return (bars, lines)
     }
 
     static func parseTimestamp(_ text: String) -> Date? {
