@@ -10,7 +10,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BARS="${BARS:-1000000}"
-ENGINE_BARS="${ENGINE_BARS:-20000}"
+ENGINE_BARS="${ENGINE_BARS:-200000}"
 BIN="${BIN:-$ROOT/.build/release}"
 SOURCE="$ROOT/../shared/data/nifty50_1min_real.csv"
 FILE="$ROOT/.build/bench/nifty_${BARS}_bars.csv"
