@@ -10,10 +10,12 @@ struct Backtest: AsyncParsableCommand {
         discussion: """
             Writes trades.csv, equity.csv, metrics.json, config.json (the effective settings and \
             their config_sha) and report.html into --out. Entries fill no earlier than the bar after \
-            the signal's bar (backtest.fill_rule: next_open | next_close). The config is the \
-            services' YAML plus an optional backtest section (fill_rule, slippage_bps, \
-            slippage_jitter_bps, seed, charges, lot_size, lot_sizes, flatten_at, allow_short, stop_fill, tp2). \
-            Bar files with duplicated or unsorted rows are refused (every line listed); gaps inside the \
+            the signal's bar (backtest.fill_rule: next_open | next_close). Exits are the executor's \
+            (backtest.exits: executor, with executor.exits.*) or the signal's bracket (bracket). The \
+            config is the services' YAML plus an optional backtest section (fill_rule, slippage_bps, \
+            slippage_jitter_bps, seed, charges, lot_size, lot_sizes, flatten_at, allow_short, stop_fill, \
+            tp2, exits). Bar files with duplicated or unsorted rows are refused (each listed with its \
+            line, the first 20 per file and a count of the rest); gaps inside the \
             session are allowed, reported and recorded. --source postgres --symbols NIFTY reads the \
             bars table instead (see aitrapp import-bars).
             """

@@ -48,6 +48,6 @@ enum BarFileLoader {
         let first = check.gaps.prefix(gapLimit).map { "\(unit) \($0.line): \($0.detail)" }.joined(separator: "; ")
         let more = check.gaps.count > gapLimit ? "; … \(check.gaps.count - gapLimit) more" : ""
         FileHandle.standardError.write(Data(("warning: \(name): \(check.gaps.count) gap(s) inside the session, \(check.missingBars) bar(s) "
-            + "missing (\(check.timeframeSeconds) s bars; allowed, recorded in config.json): \(first)\(more)\n").utf8))
+            + "missing (\(check.timeframeSeconds) s bars; allowed): \(first)\(more)\n").utf8))
     }
 }

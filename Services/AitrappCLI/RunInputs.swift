@@ -12,6 +12,10 @@ enum RunInputs {
         if let config {
             do { values = try ConfigFile.load(config) } catch { CommandOutput.fail("\(config): \(error)") }
         }
+        // --strategy replaces the config's list, which must still name known strategies.
+        if let listed = values["strategies.enabled"] {
+            do { _ = try StrategyBook.enabledNames(listed) } catch { CommandOutput.fail("config: \(error)") }
+        }
         values["strategies.enabled"] = strategy
         if let capital { values["risk_gate.capital"] = String(format: "%.2f", capital) }
         if let seed { values["backtest.seed"] = String(seed) }

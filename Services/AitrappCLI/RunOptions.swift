@@ -23,7 +23,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: "YAML configuration (the services' layout, plus backtest and validation sections).")
     var config: String?
 
-    @Option(help: "First IST day to trade, yyyy-MM-dd.") var from: String?
+    @Option(help: "First IST day to trade, yyyy-MM-dd (earlier bars are not read: indicators start on this day).") var from: String?
     @Option(help: "Last IST day to trade, yyyy-MM-dd.") var to: String?
     @Option(help: "Capital in rupees (overrides risk_gate.capital).") var capital: Double?
     @Option(help: "Seed for the slippage jitter and validate's Monte Carlo (overrides backtest.seed).") var seed: UInt64?
@@ -46,14 +46,24 @@ struct RunOptions: ParsableArguments {
             if data.count > 1, data.contains(where: { !$0.contains("=") }) {
                 throw ValidationError("with several --data files, name each as SYMBOL=PATH")
             }
+            try Self.refuseRepeats(data.map { $0.contains("=") ? String($0.prefix { $0 != "=" }) : "NIFTY" }, option: "--data")
         case "postgres":
             guard data.isEmpty else { throw ValidationError("--data goes with --source csv; with postgres, name --symbols") }
             guard !symbolList.isEmpty else { throw ValidationError("--source postgres needs --symbols, e.g. NIFTY,BANKNIFTY") }
+            try Self.refuseRepeats(symbolList, option: "--symbols")
             guard let seconds = timeframeSeconds, seconds > 0 else {
                 throw ValidationError("--timeframe: a bar length such as 1m, 5s or 15m, got '\(timeframe)'")
             }
         default:
             throw ValidationError("--source: csv or postgres, got '\(source)'")
+        }
+    }
+
+    /// One series per symbol: the same symbol twice would feed every bar twice.
+    static func refuseRepeats(_ symbols: [String], option: String) throws {
+        var seen: Set<String> = []
+        for symbol in symbols where !seen.insert(symbol).inserted {
+            throw ValidationError("\(option): \(symbol) is given twice; one series per symbol")
         }
     }
 

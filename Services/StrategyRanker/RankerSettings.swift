@@ -15,13 +15,7 @@ struct RankerSettings: Sendable {
 
     static func load(_ config: AppConfig, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RankerSettings {
         let tickSize = try config.paise("marketdata.tick_size", default: Paise(5))
-        var values = config.values.filter { $0.key.hasPrefix("strategies.") }
-        // The EMA cross reads the EMAs marketdata publishes unless its section says otherwise.
-        let inherited = ["ema_fast": "marketdata.ema_fast", "ema_slow": "marketdata.ema_slow", "atr_period": "marketdata.atr_period",
-                         "stop_atr_multiple": "strategy_ranker.stop_atr_multiple", "reward_risk": "strategy_ranker.reward_risk"]
-        for (key, source) in inherited where values["strategies.ema_cross.\(key)"] == nil {
-            if let value = config.values[source], !value.isEmpty { values["strategies.ema_cross.\(key)"] = value }
-        }
+        let values = StrategyBook.inheritingDefaults(config.values).filter { $0.key.hasPrefix("strategies.") }
         let slots = try StrategyBook.build(values: values, tickSize: tickSize)
         var rankingReader = StrategyConfigReader(prefix: "strategy_ranker.ranking", values: config.section("strategy_ranker.ranking"))
         var regimeReader = StrategyConfigReader(prefix: "strategy_ranker.regime", values: config.section("strategy_ranker.regime"))

@@ -114,6 +114,16 @@ struct BacktestEngineTests {
         for trade in result.trades { #expect(trade.strategy == "ema_cross" && trade.entryBarStart > trade.signalBarStart) }
     }
 
+    @Test func configShaCoversOnlyTheStrategiesThatRun() throws {
+        func sha(_ values: [String: String]) throws -> String {
+            let settings = try BacktestSettings(values: values)
+            return BacktestRunConfig(values: settings.effectiveValues(strategyValues: values), data: [], from: nil, to: nil).configSha
+        }
+        let base = ["strategies.enabled": "ema_cross", "strategies.ema_cross.fast": "20", "strategies.ema_cross.slow": "50"]
+        #expect(try sha(base) == sha(base.merging(["strategies.orb.confirmations": "2"]) { $1 }))
+        #expect(try sha(base) != sha(base.merging(["strategies.ema_cross.fast": "12"]) { $1 }))
+    }
+
     @Test func unknownBacktestKeyFailsWithItsName() {
         #expect(throws: StrategyConfigError.self) { try BacktestSettings(values: ["backtest.slipage_bps": "2"]) }
         do {

@@ -76,13 +76,7 @@ extension BacktestSettings {
 
     /// Builds the settings from flattened `section.key` → text. Defaults are the shipped config's.
     public init(values: [String: String]) throws {
-        var values = values
-        // The EMA cross reads the EMAs marketdata publishes unless its section says otherwise (as strategy-ranker does).
-        let inherited = ["ema_fast": "marketdata.ema_fast", "ema_slow": "marketdata.ema_slow", "atr_period": "marketdata.atr_period",
-                         "stop_atr_multiple": "strategy_ranker.stop_atr_multiple", "reward_risk": "strategy_ranker.reward_risk"]
-        for (key, source) in inherited.sorted(by: { $0.key < $1.key }) where values["strategies.ema_cross.\(key)"] == nil {
-            if let value = values[source], !value.isEmpty { values["strategies.ema_cross.\(key)"] = value }
-        }
+        let values = StrategyBook.inheritingDefaults(values)
         var market = StrategyConfigReader(prefix: "marketdata", values: Self.section("marketdata", of: values))
         let tick = try market.double("tick_size", default: 0.05, in: 0.01...1000)
         let tickSize = Paise(rupees: tick)
@@ -168,10 +162,17 @@ extension BacktestSettings {
         return result
     }
 
-    /// The resolved settings as `key=value` text (sorted), with the strategies' keys as given:
-    /// what `config_sha` is computed over, so two runs with the same effective settings share it.
+    /// The resolved settings as `key=value` text (sorted): what `config_sha` is computed over. Risk,
+    /// charges, exits and backtest settings are resolved values; the enabled strategies' keys and
+    /// `strategy_ranker.*` are as given (a default written out in the YAML is a different text from
+    /// one left out), and the sections of strategies that do not run are left out.
     public func effectiveValues(strategyValues: [String: String]) -> [String: String] {
-        var values = strategyValues.filter { $0.key.hasPrefix("strategies.") || $0.key.hasPrefix("strategy_ranker.") }
+        let enabled = Set(pipeline.slots.map(\.name))
+        var values = strategyValues.filter { key, _ in
+            if key.hasPrefix("strategy_ranker.") { return true }
+            guard key.hasPrefix("strategies.") else { return false }
+            return enabled.contains(key.dropFirst("strategies.".count).split(separator: ".").first.map(String.init) ?? "")
+        }
         values["strategies.enabled"] = pipeline.slots.map(\.name).joined(separator: ",")
         values["marketdata.tick_size"] = pipeline.tickSize.rupeeString
         values["marketdata.ema_fast"] = String(emaFast)

@@ -10,10 +10,14 @@ extension EmaCrossStrategy: TradingStrategy {
         return signal(context.bar, prior: (priorFast, priorSlow), fast: fast, slow: slow, indicators: context.current.indicators)
     }
 
-    /// Reads `strategies.ema_cross.*`.
+    /// Reads `strategies.ema_cross.*`; the periods are `fast` / `slow` or, as elsewhere in the
+    /// config, `ema_fast` / `ema_slow` (one name each, not both).
     public init(config: inout StrategyConfigReader, tickSize: Paise) throws {
-        let fast = try config.int("ema_fast", default: 9, in: 1...500)
-        let slow = try config.int("ema_slow", default: 21, in: 2...1000)
+        for (alias, key) in [("fast", "ema_fast"), ("slow", "ema_slow")] where config.contains(alias) && config.contains(key) {
+            throw StrategyConfigError(key: config.prefix + "." + alias, expected: "either \(alias) or \(key), not both")
+        }
+        let fast = try config.int("fast", default: try config.int("ema_fast", default: 9, in: 1...500), in: 1...500)
+        let slow = try config.int("slow", default: try config.int("ema_slow", default: 21, in: 2...1000), in: 2...1000)
         guard fast < slow else { throw StrategyConfigError(key: config.prefix + ".ema_fast", expected: "less than ema_slow (\(slow))") }
         let rewardRisk = try config.double("reward_risk", default: 2.0, in: 0.1...20)
         self.init(parameters: Parameters(

@@ -12,25 +12,54 @@ public enum StrategyBook {
                                          OptionsRankerStrategy.name: 30, IronCondorStrategy.name: 375]
 
     /// `values` are full keys (`strategies.orb.confirmations`) → text; other sections are ignored.
+    /// Every section in `values` is checked, the enabled strategies' and the others' alike, so a
+    /// typo in a strategy that is off today fails now rather than the day it is turned on.
     public static func build(values: [String: String], tickSize: Paise) throws -> [StrategySlot] {
-        let enabledText = values["strategies.enabled"] ?? ""
-        let enabled = enabledText.isEmpty ? names
-            : enabledText.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        for name in enabled where !names.contains(name) {
-            throw StrategyConfigError(key: "strategies.enabled", expected: "names from \(names.joined(separator: ", ")), got '\(name)'")
-        }
+        let enabled = try enabledNames(values["strategies.enabled"] ?? "")
+        var configured: Set<String> = []
         for key in values.keys.sorted() where key.hasPrefix("strategies.") && key != "strategies.enabled" {
             let section = key.dropFirst("strategies.".count).split(separator: ".").first.map(String.init) ?? ""
             guard names.contains(section) else { throw StrategyConfigError(key: key, expected: "not a known strategy section") }
+            configured.insert(section)
         }
-        return try names.filter(enabled.contains).map { name in
-            var reader = StrategyConfigReader(prefix: "strategies.\(name)", values: section(name, of: values))
-            let strategy = try make(name, reader: &reader, tickSize: tickSize)
-            let regimes = try reader.regimes("regimes", default: strategy.defaultRegimes)
-            let cooldown = try reader.int("cooldown_minutes", default: defaultCooldownMinutes[name] ?? 15, in: 0...10_000)
-            try reader.checkNoUnknownKeys()
-            return StrategySlot(strategy: strategy, regimes: regimes, cooldownMinutes: cooldown)
+        for name in names where configured.contains(name) && !enabled.contains(name) {
+            _ = try slot(name, values: values, tickSize: tickSize)
         }
+        return try names.filter(enabled.contains).map { try slot($0, values: values, tickSize: tickSize) }
+    }
+
+    /// The names of a `strategies.enabled` list (comma-separated; empty = every strategy), each checked.
+    public static func enabledNames(_ text: String) throws -> [String] {
+        let enabled = text.isEmpty ? names
+            : text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for name in enabled where !names.contains(name) {
+            throw StrategyConfigError(key: "strategies.enabled", expected: "names from \(names.joined(separator: ", ")), got '\(name)'")
+        }
+        return enabled
+    }
+
+    /// The EMA cross reads the EMAs marketdata publishes (and strategy-ranker's stop and reward
+    /// settings) unless its own section sets them, under either name of the setting.
+    public static func inheritingDefaults(_ values: [String: String]) -> [String: String] {
+        var values = values
+        let inherited = [("ema_fast", "fast", "marketdata.ema_fast"), ("ema_slow", "slow", "marketdata.ema_slow"),
+                         ("atr_period", "atr_period", "marketdata.atr_period"),
+                         ("stop_atr_multiple", "stop_atr_multiple", "strategy_ranker.stop_atr_multiple"),
+                         ("reward_risk", "reward_risk", "strategy_ranker.reward_risk")]
+        let prefix = "strategies.\(EmaCrossStrategy.name)."
+        for (key, alias, source) in inherited where values[prefix + key] == nil && values[prefix + alias] == nil {
+            if let value = values[source], !value.isEmpty { values[prefix + key] = value }
+        }
+        return values
+    }
+
+    static func slot(_ name: String, values: [String: String], tickSize: Paise) throws -> StrategySlot {
+        var reader = StrategyConfigReader(prefix: "strategies.\(name)", values: section(name, of: values))
+        let strategy = try make(name, reader: &reader, tickSize: tickSize)
+        let regimes = try reader.regimes("regimes", default: strategy.defaultRegimes)
+        let cooldown = try reader.int("cooldown_minutes", default: defaultCooldownMinutes[name] ?? 15, in: 0...10_000)
+        try reader.checkNoUnknownKeys()
+        return StrategySlot(strategy: strategy, regimes: regimes, cooldownMinutes: cooldown)
     }
 
     static func section(_ name: String, of values: [String: String]) -> [String: String] {

@@ -11,6 +11,9 @@ public struct StrategyConfigReader: Sendable {
         self.values = values
     }
 
+    /// Whether the section sets `key` (to anything but blank).
+    public func contains(_ key: String) -> Bool { text(key) != nil }
+
     private func text(_ key: String) -> String? {
         guard let value = values[key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         return value

@@ -33,6 +33,32 @@ struct StrategyBookTests {
         #expect(slots[0].regimes == [.trend] && slots[0].cooldownMinutes == 30)
     }
 
+    @Test("a strategy that is off is checked too: a typo in its section fails now, not the day it is turned on")
+    func disabledSectionsAreChecked() throws {
+        let error = Self.error(["strategies.enabled": "ema_cross", "strategies.vwap_pullback.bogus_key": "1"])
+        #expect(error?.key == "strategies.vwap_pullback.bogus_key")
+        #expect(Self.error(["strategies.enabled": "ema_cross", "strategies.orb.confirmations": "0"])?.key == "strategies.orb.confirmations")
+        #expect(Self.error(["strategies.enabled": "ema_cross, orb", "strategies.orb.confirmations": "2"]) == nil)
+        #expect(throws: StrategyConfigError.self) { try StrategyBook.enabledNames("ema_cross, foo_strat") }
+        #expect(try StrategyBook.enabledNames("") == StrategyBook.names)
+    }
+
+    @Test("ema_cross takes fast / slow or ema_fast / ema_slow, not both; marketdata's periods fill in")
+    func emaCrossPeriodNames() throws {
+        func periods(_ values: [String: String]) throws -> (Int, Int)? {
+            let slots = try StrategyBook.build(values: StrategyBook.inheritingDefaults(values), tickSize: Paise(5))
+            return (slots.first?.strategy as? EmaCrossStrategy).map { ($0.parameters.emaFast, $0.parameters.emaSlow) }
+        }
+        let enabled = ["strategies.enabled": "ema_cross"]
+        #expect(try periods(enabled.merging(["strategies.ema_cross.fast": "20", "strategies.ema_cross.slow": "50"]) { $1 })! == (20, 50))
+        #expect(try periods(enabled.merging(["strategies.ema_cross.ema_fast": "12", "strategies.ema_cross.ema_slow": "26"]) { $1 })! == (12, 26))
+        #expect(try periods(enabled.merging(["marketdata.ema_fast": "5", "marketdata.ema_slow": "13"]) { $1 })! == (5, 13))
+        // Its own `fast` wins over marketdata's period without clashing with the inherited name.
+        #expect(try periods(enabled.merging(["marketdata.ema_fast": "5", "strategies.ema_cross.fast": "8"]) { $1 })! == (8, 21))
+        #expect(Self.error(enabled.merging(["strategies.ema_cross.fast": "20", "strategies.ema_cross.ema_fast": "20"]) { $1 })?.key
+                == "strategies.ema_cross.fast")
+    }
+
     @Test("every error names the bad key")
     func errorsNameTheKey() {
         #expect(Self.error(["strategies.orb.confirmations": "three"])?.key == "strategies.orb.confirmations")
