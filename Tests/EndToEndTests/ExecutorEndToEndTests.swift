@@ -31,9 +31,7 @@ struct ExecutorEndToEndTests {
         try await withHarness { h in
             try await h.startExecutor()
             let decision = try await h.seedDecision(lots: 2, entry: Self.entry, stop: Self.stop, target: Self.target)
-            try await h.publish(decision)
-            #expect(await h.waitFor("SELECT count(*) AS n FROM orders WHERE leg = 'ENTRY'", equals: 1))
-            try await h.tick(last: Self.entry, minutes: 0)
+            #expect(try await h.publishAndFill(decision, at: Self.entry))
             #expect(await h.waitFor("SELECT count(*) AS n FROM orders WHERE leg IN ('STOP','TARGET','TARGET2') AND status = 'OPEN'",
                                     equals: 3))
             let children = try await h.db.query("""
@@ -85,10 +83,8 @@ struct ExecutorEndToEndTests {
                                "AITRAPP_EXECUTOR_PAPER_PARTIAL_FILL_FRACTION": "0.3"]) { h in
             try await h.startExecutor()
             let decision = try await h.seedDecision(lots: 10, entry: Self.entry, stop: Self.stop, target: Self.target)
-            try await h.publish(decision)
-            #expect(await h.waitFor("SELECT count(*) AS n FROM orders WHERE leg = 'ENTRY'", equals: 1))
             // bid 99.95 / ask 100.05: a buy pays the ask plus half the spread = 100.10
-            try await h.tick(last: Self.entry, halfSpread: Paise(5), minutes: 0)
+            #expect(try await h.publishAndFill(decision, at: Self.entry, halfSpread: Paise(5)))
             #expect(await h.waitFor("SELECT quantity AS n FROM positions", equals: 225))
             let first = try await h.db.query("SELECT leg, quantity FROM orders WHERE leg <> 'ENTRY' AND status = 'OPEN' ORDER BY leg")
             #expect(try first.map { "\(try $0.string("leg")) \(try $0.int("quantity"))" } == ["STOP 225", "TARGET 75", "TARGET2 150"])
@@ -113,9 +109,7 @@ struct ExecutorEndToEndTests {
         try await withHarness { h in
             try await h.startExecutor()
             let decision = try await h.seedDecision(lots: 2, entry: Self.entry, stop: Self.stop, target: Self.target)
-            try await h.publish(decision)
-            #expect(await h.waitFor("SELECT count(*) AS n FROM orders WHERE leg = 'ENTRY'", equals: 1))
-            try await h.tick(last: Self.entry, minutes: 0)
+            #expect(try await h.publishAndFill(decision, at: Self.entry))
             #expect(await h.waitFor("SELECT count(*) AS n FROM orders WHERE leg = 'STOP' AND status = 'OPEN'", equals: 1))
             try await h.tick(last: Paise(10_250), minutes: 1)
             #expect(await h.waitFor("SELECT count(*) AS n FROM positions WHERE stop_reason = 'BREAKEVEN_STOP' AND stop_price = 100.00",
@@ -144,9 +138,7 @@ struct ExecutorEndToEndTests {
             try await h.publish(.bar, on: Channel.bar("1m", "NIFTY"), trace: TraceID.make(), payload: bar)
             // Stop ₹90.00 (R = ₹10): TP1 ₹112.00 is out of the way.
             let decision = try await h.seedDecision(lots: 1, entry: Self.entry, stop: Paise(9_000), target: Paise(11_200))
-            try await h.publish(decision)
-            #expect(await h.waitFor("SELECT count(*) AS n FROM orders WHERE leg = 'ENTRY'", equals: 1))
-            try await h.tick(last: Self.entry, minutes: 0)
+            #expect(try await h.publishAndFill(decision, at: Self.entry))
             #expect(await h.waitFor("SELECT count(*) AS n FROM orders WHERE leg = 'STOP' AND status = 'OPEN'", equals: 1))
             try await h.tick(last: Paise(10_400), minutes: 1)
             #expect(await h.waitFor("SELECT count(*) AS n FROM positions WHERE stop_reason = 'TRAILING_STOP' AND stop_price = 101.60",
@@ -188,9 +180,7 @@ struct ExecutorEndToEndTests {
         try await withHarness(["AITRAPP_EXECUTOR_PAPER_PRICE_BAND_PCT": "1"]) { h in
             try await h.startExecutor()
             let decision = try await h.seedDecision(lots: 1, entry: Self.entry, stop: Self.stop, target: Self.target)
-            try await h.publish(decision)
-            #expect(await h.waitFor("SELECT count(*) AS n FROM orders WHERE leg = 'ENTRY'", equals: 1))
-            try await h.tick(last: Self.entry, minutes: 0)
+            #expect(try await h.publishAndFill(decision, at: Self.entry))
             #expect(await h.waitFor("SELECT count(*) AS n FROM trades WHERE exit_reason = 'STOP_REJECTED'", equals: 1))
             // Two stop orders (the first and the one placed again), both refused; one CRITICAL event.
             #expect(try await h.count("SELECT count(*) AS n FROM orders WHERE leg = 'STOP' AND status = 'REJECTED'") == 2)
@@ -210,9 +200,7 @@ struct ExecutorEndToEndTests {
             try await h.startExecutor()
             let decision = try await h.seedDecision(lots: 1, entry: Self.entry, stop: Self.stop, target: Self.target)
             try await h.publish(decision)
-            try await h.publish(decision)
-            #expect(await h.waitFor("SELECT count(*) AS n FROM orders WHERE leg = 'ENTRY'", equals: 1))
-            try await h.tick(last: Self.entry, minutes: 0)
+            #expect(try await h.publishAndFill(decision, at: Self.entry))
             try await h.publish(decision)
             #expect(await h.waitFor("SELECT count(*) AS n FROM orders WHERE leg = 'STOP'", equals: 1))
             try await Task.sleep(for: .milliseconds(500))
@@ -227,9 +215,7 @@ struct ExecutorEndToEndTests {
         try await withHarness { h in
             try await h.startExecutor(extraEnvironment: ["AITRAPP_EXECUTOR_TEST_CRASH_AFTER_ENTRY_FILL": "true"])
             let decision = try await h.seedDecision(lots: 2, entry: Self.entry, stop: Self.stop, target: Self.target)
-            try await h.publish(decision)
-            #expect(await h.waitFor("SELECT count(*) AS n FROM orders WHERE leg = 'ENTRY'", equals: 1))
-            try await h.tick(last: Self.entry, minutes: 0)
+            #expect(try await h.publishAndFill(decision, at: Self.entry))
             #expect(await TestEnvironment.eventually(timeout: .seconds(10)) { !h.stack.isRunning("executor") })
             #expect(h.stack.processes["executor"]?.terminationReason == .uncaughtSignal)
             #expect(try await h.count("SELECT count(*) AS n FROM fills") == 1)

@@ -81,6 +81,15 @@ final class ExecutorHarness: @unchecked Sendable {
     }
 
     /// A tick `minutes` after the market start, with bid/ask around `last` (`halfSpread` each side).
+    /// Publishes `decision`, waits for its entry order and sends the tick (minute 0) that fills it;
+    /// false when the entry order never appeared.
+    func publishAndFill(_ decision: DecisionPayload, at last: Paise, halfSpread: Paise = .zero) async throws -> Bool {
+        try await publish(decision)
+        guard await waitFor("SELECT count(*) AS n FROM orders WHERE leg = 'ENTRY'", equals: 1) else { return false }
+        try await tick(last: last, halfSpread: halfSpread, minutes: 0)
+        return true
+    }
+
     func tick(_ symbol: String = "NIFTY", last: Paise, halfSpread: Paise = .zero, minutes: Double = 0) async throws {
         tickCount += 1
         let payload = TickPayload(symbol: symbol, exchangeTs: Self.marketStart.addingTimeInterval(minutes * 60),

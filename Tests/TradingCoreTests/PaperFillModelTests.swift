@@ -21,6 +21,15 @@ struct PaperFillModelTests {
         #expect(Self.model.marketFillPrice(side: .sell, lastPrice: Paise(2_470_000)) == Paise(2_467_530))
     }
 
+    @Test("the tick rounding is against the trader: it never gives back part of the slippage")
+    func roundingAgainstTheTrader() {
+        let model = PaperFillModel(slippageBps: 2, tickSize: Paise(5))
+        // 24,846.40 × 1.0002 = 24,851.369 → 24,851.37 → up to 24,851.40 (nearest would be 24,851.35)
+        #expect(model.marketFillPrice(side: .buy, lastPrice: Paise(2_484_640)) == Paise(2_485_140))
+        // 24,846.40 × 0.9998 = 24,841.43 → down to 24,841.40 (nearest would be 24,841.45)
+        #expect(model.marketFillPrice(side: .sell, lastPrice: Paise(2_484_640)) == Paise(2_484_140))
+    }
+
     @Test("zero slippage fills at last")
     func zeroSlippage() {
         let model = PaperFillModel(slippageBps: 0, tickSize: Paise(5))

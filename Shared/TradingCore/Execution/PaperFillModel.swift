@@ -11,11 +11,16 @@ public struct PaperFillModel: Sendable, Hashable {
         self.tickSize = tickSize
     }
 
-    /// The fill price of a market order on `side` when the last traded price is `lastPrice`.
+    /// The fill price of a market order on `side` when the last traded price is `lastPrice`: moved
+    /// by the slippage to whole paise, then onto the tick grid against the trader (a buy up, a sell
+    /// down), so rounding never gives back part of the slippage.
     public func marketFillPrice(side: Side, lastPrice: Paise) -> Paise {
         let factor = 1 + Double(side.sign) * slippageBps / 10_000
-        let price = Paise(Int64((Double(lastPrice.value) * factor).rounded())).rounded(toTick: tickSize)
-        return max(price, max(tickSize, Paise(1)))
+        let paise = Int64((Double(lastPrice.value) * factor).rounded())
+        let tick = max(tickSize.value, 1)
+        var ticks = paise / tick
+        if side == .buy, paise % tick != 0 { ticks += 1 }
+        return max(Paise(ticks * tick), max(tickSize, Paise(1)))
     }
 
     /// Which child of a position on `side` the last price has triggered, if any.
