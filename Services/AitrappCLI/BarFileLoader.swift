@@ -25,12 +25,16 @@ enum BarFileLoader {
         for entry in entries {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
             let (symbol, path) = parts.count == 2 ? (parts[0], parts[1]) : ("NIFTY", parts[0])
-            let text = CommandOutput.read(path)
-            let rows: (bars: [Bar], lines: [Int])
-            do { rows = try BarCSVParser(symbol: symbol).parseRows(text) } catch { CommandOutput.fail("\(path):\(error.line): \(error.reason)") }
-            let check = BarSeriesCheck(starts: rows.bars.map { Int64($0.start.timeIntervalSince1970.rounded(.down)) }, lines: rows.lines,
-                                       timeframeSeconds: timeframeSeconds.map { Int64($0) })
-            loaded.append(Loaded(symbol: symbol, path: path, bars: rows.bars, check: check, sha256: SHA256.hex(Array(text.utf8))))
+            guard let data = FileManager.default.contents(atPath: path) else { CommandOutput.fail("\(path): cannot read") }
+            let bytes = [UInt8](data)
+            // The byte scanner (lines it does not recognise go to `BarCSVParser`, so errors are the same).
+            let columns: BarColumns
+            do { columns = try BarColumns.parse(bytes, symbol: symbol, requireIncreasing: false) } catch {
+                CommandOutput.fail("\(path):\(error.line): \(error.reason)")
+            }
+            let check = BarSeriesCheck(starts: columns.start, lines: columns.lines, timeframeSeconds: timeframeSeconds.map { Int64($0) })
+            loaded.append(Loaded(symbol: symbol, path: path, bars: columns.bars(symbol: symbol), check: check,
+                                 sha256: SHA256.hex(bytes)))
         }
         let refused = loaded.filter { !$0.check.isAccepted }
         if !refused.isEmpty {

@@ -12,6 +12,16 @@ struct BarColumnsTests {
         #expect(columns.bars(symbol: "NIFTY") == bars)
     }
 
+    @Test func withoutTheOrderRuleEveryRowIsKeptWithItsLine() throws {
+        let text = "timestamp,open,high,low,close,volume\n2025-09-04T09:16:00+05:30,10,11,9,10.5,1\n\n"
+            + "2025-09-04T09:15:00+05:30,10,11,9,10.5,1\n2025-09-04T09:15:00+05:30,10,11,9,10.5,1\n"
+        let columns = try BarColumns.parse(Array(text.utf8), requireIncreasing: false)
+        #expect(columns.lines == [2, 4, 5] && columns.start == [1_756_957_560, 1_756_957_500, 1_756_957_500])
+        #expect(throws: BarCSVParser.ParseError.self) { try BarColumns.parse(Array(text.utf8)) }
+        let check = BarSeriesCheck(starts: columns.start, lines: columns.lines)
+        #expect(!check.isAccepted)
+    }
+
     @Test func timestampsInOtherFormsAndOffsetsParseLikeTheFormatter() throws {
         let text = "timestamp,open,high,low,close,volume\n2025-09-04T03:45:00Z,10,11,9,10.5,1\n"
             + "2025-09-04T09:16:00.000+05:30,10.5,11,9,10,2\r\n2025-09-04T09:17:00-01:00,10,10,10,10,0\n"

@@ -89,8 +89,8 @@ public enum BacktestReport {
         guard let low = points.map(\.1).min(), let high = points.map(\.1).max() else { return "<p>No data.</p>\n" }
         let span = high - low > 0 ? high - low : 1
         let step = points.count > 1 ? (width - 2 * pad) / Double(points.count - 1) : 0
-        let coords = points.enumerated().map { index, point in
-            "\(f(pad + Double(index) * step)),\(f(height - pad - (point.1 - low) / span * (height - 2 * pad)))"
+        let coords = thinned(points.map(\.1), limit: maxChartPoints).map { index, value in
+            "\(f(pad + Double(index) * step)),\(f(height - pad - (value - low) / span * (height - 2 * pad)))"
         }
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\">\n"
         if fill, let first = coords.first, let last = coords.last {
@@ -106,6 +106,32 @@ public enum BacktestReport {
             svg += "<text x=\"\(f(width - pad))\" y=\"\(f(height - 8))\" font-size=\"11\" text-anchor=\"end\">\(IndicatorTable.istTimestamp(last.0))</text>\n"
         }
         return svg + "</svg>\n"
+    }
+
+    /// A chart is a few hundred pixels wide: more points than this only make the page heavy.
+    static let maxChartPoints = 2_000
+
+    /// The points to draw, with their index in `values`: all of them up to `limit`; beyond it,
+    /// consecutive buckets each keep their lowest and highest point (in order), so every peak and
+    /// trough of the curve is still drawn.
+    static func thinned(_ values: [Double], limit: Int) -> [(index: Int, value: Double)] {
+        guard values.count > limit, limit >= 4 else { return values.enumerated().map { ($0.offset, $0.element) } }
+        let buckets = limit / 2
+        var kept: [(index: Int, value: Double)] = []
+        kept.reserveCapacity(limit + 2)
+        for bucket in 0..<buckets {
+            let lower = bucket * values.count / buckets, upper = (bucket + 1) * values.count / buckets
+            guard lower < upper else { continue }
+            var lowest = lower, highest = lower
+            for index in lower..<upper {
+                if values[index] < values[lowest] { lowest = index }
+                if values[index] > values[highest] { highest = index }
+            }
+            for index in Set([lowest, highest]).sorted() { kept.append((index, values[index])) }
+        }
+        if kept.last?.index != values.count - 1 { kept.append((values.count - 1, values[values.count - 1])) }
+        if kept.first?.index != 0 { kept.insert((0, values[0]), at: 0) }
+        return kept
     }
 
     /// Labelled bars around a zero line, green up and red down.

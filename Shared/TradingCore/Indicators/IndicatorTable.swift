@@ -116,17 +116,6 @@ public enum IndicatorTable {
     /// `yyyy-MM-ddTHH:mm:ss+05:30` (with `.SSS` when the instant has a fraction of a second),
     /// computed arithmetically: IST has no daylight saving.
     public static func istTimestamp(_ date: Date) -> String {
-        let local = date.timeIntervalSince1970 + Double(IST.offsetSeconds)
-        var whole = local.rounded(.down)
-        var millis = Int(((local - whole) * 1000).rounded())
-        if millis == 1000 { whole += 1; millis = 0 }
-        let seconds = Int64(whole)
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = Int(seconds - days * 86_400)
-        let (year, month, day) = CivilCalendar.date(days: days)
-        var text = String(format: "%04lld-%02ld-%02ldT%02ld:%02ld:%02ld", year, month, day,
-                          secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
-        if millis != 0 { text += String(format: ".%03ld", millis) }
-        return text + "+05:30"
+        IST.isoString(date, fractions: true)
     }
 }

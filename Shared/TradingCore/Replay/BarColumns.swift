@@ -12,6 +12,8 @@ public struct BarColumns: Sendable {
     public var low: [Int64] = []
     public var close: [Int64] = []
     public var volume: [Int64] = []
+    /// Each row's line in the file (filled only by `parse(_:symbol:requireIncreasing: false)`).
+    public var lines: [Int] = []
 
     public init() {}
 
@@ -25,17 +27,26 @@ public struct BarColumns: Sendable {
         }
     }
 
-    public static func parse(_ data: [UInt8], symbol: String = "NIFTY") throws(BarCSVParser.ParseError) -> BarColumns {
+    public static func parse(_ data: [UInt8], symbol: String = "NIFTY",
+                             requireIncreasing: Bool = true) throws(BarCSVParser.ParseError) -> BarColumns {
         let result: Result<BarColumns, BarCSVParser.ParseError> = data.withUnsafeBufferPointer { bytes in
-            do throws(BarCSVParser.ParseError) { return .success(try parse(bytes, symbol: symbol)) } catch { return .failure(error) }
+            do throws(BarCSVParser.ParseError) {
+                return .success(try parse(bytes, symbol: symbol, requireIncreasing: requireIncreasing))
+            } catch {
+                return .failure(error)
+            }
         }
         return try result.get()
     }
 
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, symbol: String = "NIFTY") throws(BarCSVParser.ParseError) -> BarColumns {
+    /// `requireIncreasing`: a row not after the one above stops the parse (the benchmark's way);
+    /// false keeps every row with its line number in `lines` for `BarSeriesCheck` to judge the order.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, symbol: String = "NIFTY",
+                             requireIncreasing: Bool = true) throws(BarCSVParser.ParseError) -> BarColumns {
         var columns = BarColumns()
         let estimate = bytes.count / 48
         for index in 0..<6 { columns.reserve(estimate, column: index) }
+        if !requireIncreasing { columns.lines.reserveCapacity(estimate) }
         var lineNumber = 0
         var position = 0
         var previous = Int64.min
@@ -77,7 +88,7 @@ public struct BarColumns: Sendable {
             guard h >= l, h >= o, h >= c, l <= o, l <= c else {
                 throw BarCSVParser.ParseError(line: lineNumber, reason: "high \(Paise(h).rupeeString) / low \(Paise(l).rupeeString) do not bound open and close")
             }
-            guard time > previous else {
+            guard time > previous || !requireIncreasing else {
                 let field = String(decoding: bytes[position..<lineEnd], as: UTF8.self).split(separator: ",").first.map(String.init) ?? ""
                 throw BarCSVParser.ParseError(line: lineNumber, reason: "timestamp \(field) is not after the previous row")
             }
@@ -88,6 +99,7 @@ public struct BarColumns: Sendable {
             columns.low.append(l)
             columns.close.append(c)
             columns.volume.append(v)
+            if !requireIncreasing { columns.lines.append(lineNumber) }
         }
         return columns
     }

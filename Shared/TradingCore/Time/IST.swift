@@ -38,14 +38,35 @@ public enum IST {
         return Date(timeIntervalSince1970: midnightIST + Double(hour * 3600 + minute * 60))
     }
 
-    /// `yyyy-MM-ddTHH:mm:ss+05:30`: an instant as shown to people.
-    public static func isoString(_ date: Date) -> String {
-        let seconds = Int64((date.timeIntervalSince1970 + Double(offsetSeconds)).rounded(.down))
-        let day = Int64((Double(seconds) / 86_400).rounded(.down))
+    /// `yyyy-MM-ddTHH:mm:ss+05:30`: an instant as shown to people; with `fractions`, `.SSS` is
+    /// added when the instant has a fraction of a second (rounded to the millisecond). Built from
+    /// bytes: it writes every row of `equity.csv` and `trades.csv`.
+    public static func isoString(_ date: Date, fractions: Bool = false) -> String {
+        let local = date.timeIntervalSince1970 + Double(offsetSeconds)
+        var whole = local.rounded(.down)
+        var millis = fractions ? Int64(((local - whole) * 1000).rounded()) : 0
+        if millis == 1000 { whole += 1; millis = 0 }
+        let seconds = Int64(whole)
+        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let second = seconds - day * 86_400
         let (year, month, dayOfMonth) = CivilCalendar.date(days: day)
-        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(dayOfMonth, 2) + "T" + padded(second / 3600, 2) + ":"
-            + padded(second % 3600 / 60, 2) + ":" + padded(second % 60, 2) + "+05:30"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(29)
+        func digits(_ value: Int64, _ width: Int) {
+            var divisor: Int64 = 1
+            for _ in 1..<width { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                bytes.append(UInt8(48 + (rest / divisor) % 10))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        digits(year, 4); bytes.append(45); digits(month, 2); bytes.append(45); digits(dayOfMonth, 2); bytes.append(84)
+        digits(second / 3600, 2); bytes.append(58); digits(second % 3600 / 60, 2); bytes.append(58); digits(second % 60, 2)
+        if millis != 0 { bytes.append(46); digits(millis, 3) }
+        bytes.append(contentsOf: Array("+05:30".utf8))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `value` in decimal, zero-padded on the left to `width` digits (as `%0Nd`).
