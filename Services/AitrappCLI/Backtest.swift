@@ -31,10 +31,12 @@ struct Backtest: AsyncParsableCommand {
         let settings: BacktestSettings
         do { settings = try BacktestSettings(values: values) } catch { CommandOutput.fail("config: \(error)") }
 
-        let (series, files) = await RunInputs.bars(options, values: values)
+        // Up to strategy_ranker.history_bars bars before --from warm the indicators up, as the services' history would.
+        let (series, warmUp, files) = await RunInputs.bars(options, values: values, warmUpBars: settings.pipeline.historyBars)
 
         let plan = ReplayPlan(series: series, speed: 0)
         var engine = BacktestEngine(settings: settings)
+        for step in ReplayPlan(series: warmUp, speed: 0).steps { engine.warmUp(step) }
         let progress = isatty(STDERR_FILENO) == 1
         let total = plan.steps.count
         for (index, step) in plan.steps.enumerated() {

@@ -26,30 +26,37 @@ enum RunInputs {
         values(config: options.config, strategy: options.strategy, capital: options.capital, seed: options.seed)
     }
 
-    static func bars(_ options: RunOptions, values: [String: String]) async -> (series: [[Bar]], files: [BacktestRunConfig.DataFile]) {
+    /// The bars to run per symbol, with up to `warmUpBars` bars before `--from` per symbol
+    /// (`BarWindow`; 0 for none).
+    static func bars(_ options: RunOptions, values: [String: String],
+                     warmUpBars: Int = 0) async -> (series: [[Bar]], warmUp: [[Bar]], files: [BacktestRunConfig.DataFile]) {
         let result = options.source == "postgres"
-            ? await fromPostgres(options, values: values)
-            : fromFiles(options.data, from: options.from, to: options.to)
+            ? await fromPostgres(options, values: values, warmUpBars: warmUpBars)
+            : fromFiles(options.data, from: options.from, to: options.to, warmUpBars: warmUpBars)
         guard result.series.contains(where: { !$0.isEmpty }) else { CommandOutput.fail("no bars between --from and --to") }
         return result
     }
 
-    static func fromFiles(_ data: [String], from: String?, to: String?) -> (series: [[Bar]], files: [BacktestRunConfig.DataFile]) {
-        var series: [[Bar]] = []
+    static func fromFiles(_ data: [String], from: String?, to: String?,
+                          warmUpBars: Int) -> (series: [[Bar]], warmUp: [[Bar]], files: [BacktestRunConfig.DataFile]) {
+        var series: [[Bar]] = [], warmUp: [[Bar]] = []
         var files: [BacktestRunConfig.DataFile] = []
         for file in BarFileLoader.load(data) {
-            let bars = within(file.bars, from: from, to: to)
-            var entry = BacktestRunConfig.DataFile(symbol: file.symbol, path: file.path, sha256: file.sha256, bars: bars.count)
+            let window = BarWindow.split(file.bars, from: from, to: to, warmUpBars: warmUpBars)
+            var entry = BacktestRunConfig.DataFile(symbol: file.symbol, path: file.path, sha256: file.sha256, bars: window.run.count)
             entry.record(file.check)
+            if !window.warmUp.isEmpty { entry.warmUpBars = window.warmUp.count }
             files.append(entry)
-            series.append(bars)
+            series.append(window.run)
+            warmUp.append(window.warmUp)
         }
-        return (series, files)
+        return (series, warmUp, files)
     }
 
     /// The bars of `--symbols` from the `bars` table, read from `--database-url` (else
     /// `AITRAPP_POSTGRES_URL`, else the config's `postgres.url`).
-    static func fromPostgres(_ options: RunOptions, values: [String: String]) async -> (series: [[Bar]], files: [BacktestRunConfig.DataFile]) {
+    static func fromPostgres(_ options: RunOptions, values: [String: String],
+                             warmUpBars: Int) async -> (series: [[Bar]], warmUp: [[Bar]], files: [BacktestRunConfig.DataFile]) {
         guard let url = options.databaseURL ?? nonEmpty(ProcessInfo.processInfo.environment["AITRAPP_POSTGRES_URL"]) ?? nonEmpty(values["postgres.url"]) else {
             CommandOutput.fail("--source postgres: pass --database-url, or set AITRAPP_POSTGRES_URL or postgres.url in --config")
         }
@@ -62,34 +69,36 @@ enum RunInputs {
         let read: [[Bar]]
         do {
             read = try await database.withConnection { db in
-                try symbols.map { try BarRepository.range(symbol: $0, timeframeSeconds: timeframe, fromDay: from, toDay: to, on: db) }
+                // From the start when a warm-up is wanted: `BarWindow` keeps the last bars before --from.
+                try symbols.map { try BarRepository.range(symbol: $0, timeframeSeconds: timeframe, fromDay: warmUpBars > 0 ? nil : from,
+                                                          toDay: to, on: db) }
             }
         } catch {
             CommandOutput.fail("bars: cannot read from Postgres: \(error) (is the database migrated? `migrate up`)")
         }
         var files: [BacktestRunConfig.DataFile] = []
-        for (symbol, bars) in zip(symbols, read) {
-            if bars.isEmpty { FileHandle.standardError.write(Data("warning: bars: no \(symbol) bars of \(timeframe) s in the range\n".utf8)) }
+        var series: [[Bar]] = [], warmUp: [[Bar]] = []
+        for (symbol, rows) in zip(symbols, read) {
+            let window = BarWindow.split(rows, from: from, to: to, warmUpBars: warmUpBars)
+            let bars = window.warmUp + window.run
+            if window.run.isEmpty { FileHandle.standardError.write(Data("warning: bars: no \(symbol) bars of \(timeframe) s in the range\n".utf8)) }
             let check = BarSeriesCheck(starts: bars.map { Int64($0.start.timeIntervalSince1970.rounded(.down)) },
                                        timeframeSeconds: Int64(timeframe))
             BarFileLoader.warnGaps(check, name: "bars \(symbol)", unit: "row")
+            // The digest covers every row the run used, warm-up included.
             var entry = BacktestRunConfig.DataFile(symbol: symbol, path: "bars", sha256: BarRowsDigest.sha256(bars, timeframeSeconds: timeframe),
-                                                   bars: bars.count, source: "postgres", timeframeSeconds: timeframe)
+                                                   bars: window.run.count, source: "postgres", timeframeSeconds: timeframe)
             entry.record(check, unit: "row")
+            if !window.warmUp.isEmpty { entry.warmUpBars = window.warmUp.count }
             files.append(entry)
+            series.append(window.run)
+            warmUp.append(window.warmUp)
         }
-        return (read, files)
+        return (series, warmUp, files)
     }
 
     static func nonEmpty(_ text: String?) -> String? {
         guard let text, !text.isEmpty else { return nil }
         return text
-    }
-
-    static func within(_ bars: [Bar], from: String?, to: String?) -> [Bar] {
-        bars.filter { bar in
-            let day = IST.dayString(bar.start)
-            return (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
-        }
     }
 }

@@ -23,7 +23,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: "YAML configuration (the services' layout, plus backtest and validation sections).")
     var config: String?
 
-    @Option(help: "First IST day to trade, yyyy-MM-dd (earlier bars are not read: indicators start on this day).") var from: String?
+    @Option(help: "First IST day to trade, yyyy-MM-dd (backtest warms up on up to strategy_ranker.history_bars earlier bars; validate does not).") var from: String?
     @Option(help: "Last IST day to trade, yyyy-MM-dd.") var to: String?
     @Option(help: "Capital in rupees (overrides risk_gate.capital).") var capital: Double?
     @Option(help: "Seed for the slippage jitter and validate's Monte Carlo (overrides backtest.seed).") var seed: UInt64?

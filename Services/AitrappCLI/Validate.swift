@@ -36,7 +36,7 @@ struct Validate: AsyncParsableCommand {
         } catch {
             CommandOutput.fail("config: \(error)")
         }
-        let (series, files) = await RunInputs.bars(options, values: values)
+        let (series, _, files) = await RunInputs.bars(options, values: values)
         let terminal = isatty(STDERR_FILENO) == 1
         let report: ValidationReport
         do {

@@ -16,7 +16,7 @@ enum BacktestJob {
         do {
             try await database.withConnection { db in try BacktestRunRepository.markRunning(job.id, on: db) }
             let settings = try BacktestSettings(values: values)
-            var series: [[Bar]] = []
+            var series: [[Bar]] = [], warmUp: [[Bar]] = []
             var files: [BacktestRunConfig.DataFile] = []
             for input in inputs {
                 guard let data = FileManager.default.contents(atPath: input.path) else { throw Failure(description: "\(input.path): cannot read") }
@@ -29,17 +29,18 @@ enum BacktestJob {
                 // Duplicated or unsorted rows fail the job, every one named; gaps are recorded.
                 let check = BarSeriesCheck(starts: rows.bars.map { Int64($0.start.timeIntervalSince1970.rounded(.down)) }, lines: rows.lines)
                 guard check.isAccepted else { throw Failure(description: check.refusalLines(name: name).joined(separator: "; ")) }
-                let bars = rows.bars.filter { bar in
-                    let day = IST.dayString(bar.start)
-                    return (job.from.map { day >= $0 } ?? true) && (job.to.map { day <= $0 } ?? true)
-                }
-                var file = BacktestRunConfig.DataFile(symbol: input.symbol, path: input.path, sha256: SHA256.hex(Array(data)), bars: bars.count)
+                // As the CLI: the days from…to, warmed up on up to strategy_ranker.history_bars bars before `from`.
+                let window = BarWindow.split(rows.bars, from: job.from, to: job.to, warmUpBars: settings.pipeline.historyBars)
+                var file = BacktestRunConfig.DataFile(symbol: input.symbol, path: input.path, sha256: SHA256.hex(Array(data)),
+                                                      bars: window.run.count)
                 file.record(check)
+                if !window.warmUp.isEmpty { file.warmUpBars = window.warmUp.count }
                 files.append(file)
-                series.append(bars)
+                series.append(window.run)
+                warmUp.append(window.warmUp)
             }
             guard series.contains(where: { !$0.isEmpty }) else { throw Failure(description: "no bars between from and to") }
-            let result = BacktestEngine.run(series: series, settings: settings)
+            let result = BacktestEngine.run(series: series, warmUp: warmUp, settings: settings)
             let metrics = BacktestMetrics(initialCapital: result.initialCapital, equity: result.equity, trades: result.trades,
                                           sessions: result.sessions.count)
             let config = BacktestRunConfig(values: settings.effectiveValues(strategyValues: values), data: files, from: job.from, to: job.to)

@@ -114,6 +114,27 @@ struct BacktestEngineTests {
         for trade in result.trades { #expect(trade.strategy == "ema_cross" && trade.entryBarStart > trade.signalBarStart) }
     }
 
+    @Test func aWarmUpGivesTheFirstDayTheHistoryAFullRunHas() throws {
+        let settings = try BacktestSettings(values: [
+            "strategies.enabled": "ema_cross", "backtest.charges": "false", "risk_gate.max_trades_per_day": "100000",
+            "risk_gate.daily_loss_r": "1000", "risk_gate.weekly_loss_r": "1000", "risk_gate.daily_loss_pct": "100"])
+        let window = BarWindow.split(Self.bars, from: "2025-09-05", to: "2025-09-05", warmUpBars: 500)
+        // 09-04 has fewer than 500 bars: all of it warms up; nothing after 09-05 is run.
+        #expect(window.warmUp.count == Self.bars.filter { IST.dayString($0.start) == "2025-09-04" }.count)
+        #expect(window.run.allSatisfy { IST.dayString($0.start) == "2025-09-05" } && !window.run.isEmpty)
+        func entries(_ result: BacktestResult) -> [String] {
+            result.trades.filter { IST.dayString($0.signalBarStart) == "2025-09-05" }
+                .map { "\(IST.isoString($0.signalBarStart)) \($0.side.rawValue)" }
+        }
+        let full = BacktestEngine.run(series: [Self.bars], settings: settings)
+        let warm = BacktestEngine.run(series: [window.run], warmUp: [window.warmUp], settings: settings)
+        let cold = BacktestEngine.run(series: [window.run], settings: settings)
+        #expect(!entries(full).isEmpty && entries(warm) == entries(full))
+        #expect(entries(cold) != entries(full))
+        // The warm-up trades nothing and counts no bar.
+        #expect(warm.barCount == window.run.count && warm.sessions == ["2025-09-05"])
+    }
+
     @Test func configShaCoversOnlyTheStrategiesThatRun() throws {
         func sha(_ values: [String: String]) throws -> String {
             let settings = try BacktestSettings(values: values)

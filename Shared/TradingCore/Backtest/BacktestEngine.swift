@@ -57,11 +57,20 @@ public struct BacktestEngine: Sendable {
         self.atrName = "atr_\(settings.atrPeriod)"
     }
 
-    /// Runs a whole data set: the series are merged by start time (as `ReplayPlan` does).
-    public static func run(series: [[Bar]], settings: BacktestSettings) -> BacktestResult {
+    /// Runs a whole data set: the series are merged by start time (as `ReplayPlan` does). `warmUp`
+    /// holds bars before the first day traded (see `warmUp(_:)`).
+    public static func run(series: [[Bar]], warmUp: [[Bar]] = [], settings: BacktestSettings) -> BacktestResult {
         var engine = BacktestEngine(settings: settings)
+        for step in ReplayPlan(series: warmUp, speed: 0).steps { engine.warmUp(step) }
         for step in ReplayPlan(series: series, speed: 0).steps { engine.process(step) }
         return engine.finish()
+    }
+
+    /// A time step before the run's first day (`BarWindow`'s warm-up): indicators, history, regime
+    /// and the strategies' cooldowns move on as they would have in the services, which had seen
+    /// these bars; nothing is traded, counted or marked.
+    public mutating func warmUp(_ step: [Bar]) {
+        for bar in step { _ = analyse(bar) }
     }
 
     var timeframe: Double { Double(settings.pipeline.timeframeSeconds) }
@@ -156,16 +165,21 @@ public struct BacktestEngine: Sendable {
 
     // MARK: signals
 
-    private mutating func handleSignals(_ bar: Bar, day: Int64) {
+    /// The bar's indicator snapshot, then the pipeline's output at its close.
+    private mutating func analyse(_ bar: Bar) -> PipelineOutput {
         // Taken out while it updates, so its state is not copied on every bar.
         var set = indicators.removeValue(forKey: bar.symbol)
             ?? IndicatorSet(emaFast: settings.emaFast, emaSlow: settings.emaSlow, atr: settings.atrPeriod, suite: IndicatorPeriods())
         let snapshot = set.update(with: bar)
         indicators[bar.symbol] = set
         if let atr = snapshot[atrName], atr > 0 { lastAtr[bar.symbol] = atr }
-        let now = bar.start.addingTimeInterval(timeframe)
         let open = positions.isEmpty ? [] : Set(positions.keys)
-        let output = pipeline.onBar(bar, indicators: snapshot, now: now, openSymbols: open)
+        return pipeline.onBar(bar, indicators: snapshot, now: bar.start.addingTimeInterval(timeframe), openSymbols: open)
+    }
+
+    private mutating func handleSignals(_ bar: Bar, day: Int64) {
+        let now = bar.start.addingTimeInterval(timeframe)
+        let output = analyse(bar)
         if output.accepted { sessionRegimes[day, default: [:]][output.regime.regime.rawValue, default: 0] += 1 }
         for ranked in output.ranked where ranked.explanation.passed {
             let signal = ranked.signal

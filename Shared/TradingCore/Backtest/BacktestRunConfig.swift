@@ -18,6 +18,8 @@ public struct BacktestRunConfig: Hashable, Sendable, Codable {
         public var gaps: Int?
         public var missingBars: Int?
         public var firstGaps: [String]?
+        /// Bars before `from` fed to the indicators and strategies, never traded (`BarWindow`).
+        public var warmUpBars: Int?
 
         public init(symbol: String, path: String, sha256: String, bars: Int, source: String? = nil, timeframeSeconds: Int? = nil,
                     gaps: Int? = nil, missingBars: Int? = nil, firstGaps: [String]? = nil) {
@@ -42,7 +44,7 @@ public struct BacktestRunConfig: Hashable, Sendable, Codable {
 
         enum CodingKeys: String, CodingKey {
             case symbol, path, sha256, bars, source, timeframeSeconds = "timeframe_seconds", gaps, missingBars = "missing_bars",
-                 firstGaps = "first_gaps"
+                 firstGaps = "first_gaps", warmUpBars = "warm_up_bars"
         }
     }
 
