@@ -17,7 +17,7 @@ public enum BacktestFiles {
                 trade.entryPrice.rupeeString, IndicatorTable.istTimestamp(trade.exitBarStart), trade.exitPrice.rupeeString,
                 String(trade.quantity), String(trade.lots), trade.stop.rupeeString, trade.target.rupeeString,
                 trade.grossPnl.rupeeString, trade.fees.rupeeString, trade.netPnl.rupeeString, trade.riskAmount.rupeeString,
-                String(format: "%.4f", trade.rMultiple), trade.exitReason.rawValue, String(trade.barsHeld),
+                Format.number(trade.rMultiple, decimals: 4), trade.exitReason.rawValue, String(trade.barsHeld),
             ]
             text += cells.joined(separator: ",") + "\n"
         }
@@ -32,7 +32,7 @@ public enum BacktestFiles {
         for point in equity {
             peak = max(peak, point.equity)
             let drawdown = peak.value > 0 ? Double((peak - point.equity).value) / Double(peak.value) * 100 : 0
-            text += "\(IndicatorTable.istTimestamp(point.time)),\(point.equity.rupeeString),\(String(format: "%.4f", drawdown)),\(point.openPositions)\n"
+            text += "\(IndicatorTable.istTimestamp(point.time)),\(point.equity.rupeeString),\(Format.number(drawdown, decimals: 4)),\(point.openPositions)\n"
         }
         return text
     }
