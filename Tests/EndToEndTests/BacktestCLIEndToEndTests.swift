@@ -99,7 +99,7 @@ struct ValidateCLIEndToEndTests {
         #expect(result.output.contains("Verdict") && result.output.contains("NO-GO"))
         let json = try Data(contentsOf: out.appendingPathComponent("validation.json"))
         let report = try JSONDecoder().decode(ValidationReport.self, from: json)
-        #expect(!report.verdict.go && report.monteCarlo.runs == 50 && report.grid.xValues == ["9", "20"])
+        #expect(!report.verdict.go && report.monteCarlo.runs == 50 && report.grid?.xValues == ["9", "20"])
         let html = try String(contentsOf: out.appendingPathComponent("validation.html"), encoding: .utf8)
         #expect(html.contains("<svg") && html.contains("Shape:") && !html.contains("<script") && !html.contains("href="))
     }
@@ -111,6 +111,27 @@ struct ValidateCLIEndToEndTests {
         let result = try BacktestCLIEndToEndTests.run(["validate", "--data", BacktestCLIEndToEndTests.dataFile, "--strategy", "ema_cross",
                                                        "--config", config.path, "--out", "/tmp/never-written"])
         #expect(result.status == 1 && result.output.contains("validation.sharpe_minimum"))
+    }
+
+    @Test func validateAnotherStrategySkipsTheDefaultGridAndRefusesAConfiguredOne() throws {
+        let out = BacktestCLIEndToEndTests.tempDir()
+        let config = out.appendingPathExtension("yaml")
+        defer { for url in [out, config] { try? FileManager.default.removeItem(at: url) } }
+        let result = try BacktestCLIEndToEndTests.run(["validate", "--data", BacktestCLIEndToEndTests.dataFile, "--strategy", "donchian_retest",
+                                                       "--runs", "20", "--out", out.path])
+        #expect(result.status == 3, "\(result.output)")
+        #expect(result.output.contains("no sensitivity grid: set validation.grid_x / grid_y to parameters of donchian_retest"), "\(result.output)")
+        #expect(result.output.contains("Sensitivity grid") && !result.output.contains("plateau"), "\(result.output)")
+        let report = try JSONDecoder().decode(ValidationReport.self, from: Data(contentsOf: out.appendingPathComponent("validation.json")))
+        #expect(report.grid == nil && report.walkForward.isEmpty && report.noGrid != nil && !report.verdict.go)
+
+        try "validation:\n  grid_x: strategies.ema_cross.ema_fast\n".write(to: config, atomically: true, encoding: .utf8)
+        let refused = try BacktestCLIEndToEndTests.run(["validate", "--data", BacktestCLIEndToEndTests.dataFile, "--strategy", "donchian_retest",
+                                                        "--config", config.path, "--out", out.path + "-never"])
+        #expect(refused.status == 1, "\(refused.output)")
+        #expect(refused.output.contains("validation.grid_x: strategies.ema_cross.ema_fast is not a setting of an enabled strategy (donchian_retest)"),
+                "\(refused.output)")
+        #expect(!FileManager.default.fileExists(atPath: out.path + "-never"))
     }
 
     @Test func compareTwoRunsSideBySide() throws {
