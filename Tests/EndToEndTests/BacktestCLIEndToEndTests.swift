@@ -138,15 +138,19 @@ struct ValidateCLIEndToEndTests {
         let first = BacktestCLIEndToEndTests.tempDir(), second = BacktestCLIEndToEndTests.tempDir()
         let html = BacktestCLIEndToEndTests.tempDir().appendingPathExtension("html")
         defer { for url in [first, second, html] { try? FileManager.default.removeItem(at: url) } }
-        for (out, strategies) in [(first, "ema_cross"), (second, "ema_cross,orb")] {
+        for (out, strategies, days) in [(first, "ema_cross", [String]()), (second, "ema_cross,orb", ["--from", "2025-09-05"])] {
             let result = try BacktestCLIEndToEndTests.run(["backtest", "--data", BacktestCLIEndToEndTests.dataFile, "--strategy", strategies,
-                                                           "--out", out.path])
+                                                           "--out", out.path] + days)
             #expect(result.status == 0, "\(result.output)")
         }
         let result = try BacktestCLIEndToEndTests.run(["compare", first.path, second.path, "--out", html.path])
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains(first.lastPathComponent) && result.output.contains(second.lastPathComponent))
         #expect(result.output.contains("Sharpe") && result.output.contains("strategies.enabled"))
+        // The days differ (--from on the second run only); the data is the same file, so it is not listed.
+        let fromRow = result.output.split(separator: "\n").first { $0.hasPrefix("from ") }
+        #expect(fromRow?.split(separator: " ").map(String.init) == ["from", "-", "2025-09-05"], "\(result.output)")
+        #expect(!result.output.contains("data source"), "\(result.output)")
         let page = try String(contentsOf: html, encoding: .utf8)
         #expect(page.contains("ema_cross,orb") && !page.contains("<script"))
     }
