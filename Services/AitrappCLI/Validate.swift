@@ -61,8 +61,12 @@ struct Validate: AsyncParsableCommand {
             rows.append((segment.name, m.map { "return \(pct($0.totalReturn)), Sharpe \(num($0.sharpe)), max DD \(pct($0.maxDrawdown)), \($0.trades) trades" }
                          ?? "not run (\(segment.detail))"))
         }
-        rows.append(("Walk-forward windows", String(report.walkForward.count)))
-        rows.append(("Grid optimum", report.grid.bestValue.map { "\(num($0)) (\(report.grid.metric)), \(report.grid.shape.rawValue)" } ?? "none"))
+        rows.append(("Walk-forward windows", report.noGrid == nil ? String(report.walkForward.count) : "not run (no grid)"))
+        if let grid = report.grid {
+            rows.append(("Grid optimum", grid.bestValue.map { "\(num($0)) (\(grid.metric)), \(grid.shape.summary)" } ?? "none"))
+        } else {
+            rows.append(("Grid", report.noGrid ?? "not run"))
+        }
         rows.append(("Monte Carlo DD p50 / p95", "\(pct(report.monteCarlo.p50)) / \(pct(report.monteCarlo.p95)) over \(report.monteCarlo.runs) runs"))
         for check in report.verdict.checks where !check.passed { rows.append(("failed", check.name)) }
         rows.append(("Verdict", report.verdict.label))

@@ -99,7 +99,7 @@ struct ValidateCLIEndToEndTests {
         #expect(result.output.contains("Verdict") && result.output.contains("NO-GO"))
         let json = try Data(contentsOf: out.appendingPathComponent("validation.json"))
         let report = try JSONDecoder().decode(ValidationReport.self, from: json)
-        #expect(!report.verdict.go && report.monteCarlo.runs == 50 && report.grid.xValues == ["9", "20"])
+        #expect(!report.verdict.go && report.monteCarlo.runs == 50 && report.grid?.xValues == ["9", "20"])
         let html = try String(contentsOf: out.appendingPathComponent("validation.html"), encoding: .utf8)
         #expect(html.contains("<svg") && html.contains("Shape:") && !html.contains("<script") && !html.contains("href="))
     }
@@ -113,19 +113,44 @@ struct ValidateCLIEndToEndTests {
         #expect(result.status == 1 && result.output.contains("validation.sharpe_minimum"))
     }
 
+    @Test func validateAnotherStrategySkipsTheDefaultGridAndRefusesAConfiguredOne() throws {
+        let out = BacktestCLIEndToEndTests.tempDir()
+        let config = out.appendingPathExtension("yaml")
+        defer { for url in [out, config] { try? FileManager.default.removeItem(at: url) } }
+        let result = try BacktestCLIEndToEndTests.run(["validate", "--data", BacktestCLIEndToEndTests.dataFile, "--strategy", "donchian_retest",
+                                                       "--runs", "20", "--out", out.path])
+        #expect(result.status == 3, "\(result.output)")
+        #expect(result.output.contains("no sensitivity grid: set validation.grid_x / grid_y to parameters of donchian_retest"), "\(result.output)")
+        #expect(result.output.contains("Sensitivity grid") && !result.output.contains("plateau"), "\(result.output)")
+        let report = try JSONDecoder().decode(ValidationReport.self, from: Data(contentsOf: out.appendingPathComponent("validation.json")))
+        #expect(report.grid == nil && report.walkForward.isEmpty && report.noGrid != nil && !report.verdict.go)
+
+        try "validation:\n  grid_x: strategies.ema_cross.ema_fast\n".write(to: config, atomically: true, encoding: .utf8)
+        let refused = try BacktestCLIEndToEndTests.run(["validate", "--data", BacktestCLIEndToEndTests.dataFile, "--strategy", "donchian_retest",
+                                                        "--config", config.path, "--out", out.path + "-never"])
+        #expect(refused.status == 1, "\(refused.output)")
+        #expect(refused.output.contains("validation.grid_x: strategies.ema_cross.ema_fast is not a setting of an enabled strategy (donchian_retest)"),
+                "\(refused.output)")
+        #expect(!FileManager.default.fileExists(atPath: out.path + "-never"))
+    }
+
     @Test func compareTwoRunsSideBySide() throws {
         let first = BacktestCLIEndToEndTests.tempDir(), second = BacktestCLIEndToEndTests.tempDir()
         let html = BacktestCLIEndToEndTests.tempDir().appendingPathExtension("html")
         defer { for url in [first, second, html] { try? FileManager.default.removeItem(at: url) } }
-        for (out, strategies) in [(first, "ema_cross"), (second, "ema_cross,orb")] {
+        for (out, strategies, days) in [(first, "ema_cross", [String]()), (second, "ema_cross,orb", ["--from", "2025-09-05"])] {
             let result = try BacktestCLIEndToEndTests.run(["backtest", "--data", BacktestCLIEndToEndTests.dataFile, "--strategy", strategies,
-                                                           "--out", out.path])
+                                                           "--out", out.path] + days)
             #expect(result.status == 0, "\(result.output)")
         }
         let result = try BacktestCLIEndToEndTests.run(["compare", first.path, second.path, "--out", html.path])
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains(first.lastPathComponent) && result.output.contains(second.lastPathComponent))
         #expect(result.output.contains("Sharpe") && result.output.contains("strategies.enabled"))
+        // The days differ (--from on the second run only); the data is the same file, so it is not listed.
+        let fromRow = result.output.split(separator: "\n").first { $0.hasPrefix("from ") }
+        #expect(fromRow?.split(separator: " ").map(String.init) == ["from", "-", "2025-09-05"], "\(result.output)")
+        #expect(!result.output.contains("data source"), "\(result.output)")
         let page = try String(contentsOf: html, encoding: .utf8)
         #expect(page.contains("ema_cross,orb") && !page.contains("<script"))
     }

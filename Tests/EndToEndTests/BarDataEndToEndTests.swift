@@ -41,19 +41,24 @@ struct BarDataEndToEndTests {
     }
 
     @Test func aGapIsAllowedReportedRecordedAndShown() throws {
-        // Real lines 56…60 (10:09…10:13 IST on 2025-09-04) left out: one gap of 5 bars at new line 56.
-        let gapped = try Self.file(Array(1...55) + Array(61...400))
+        // Real lines 56…60 (10:09…10:13 IST on 2025-09-04) left out: a gap of 5 bars at new line 56. The next
+        // session (real lines 392…400, new 372…380) opens at 09:30 and its last bar ends at 09:39: 15 bars missing
+        // since 09:15, 351 to 15:30.
+        let gapped = try Self.file(Array(1...55) + Array(61...376) + Array(392...400))
         let out = BacktestCLIEndToEndTests.tempDir()
         defer { for url in [gapped, out] { try? FileManager.default.removeItem(at: url) } }
         let result = try BacktestCLIEndToEndTests.run(["backtest", "--data", gapped.path, "--strategy", "ema_cross", "--out", out.path])
         #expect(result.status == 0, "\(result.output)")
-        #expect(result.output.contains("warning: \(gapped.path): 1 gap(s) inside the session, 5 bar(s) missing"), "\(result.output)")
-        #expect(result.output.contains("line 56: gap 10:08→10:14 IST on 2025-09-04, 5 bars missing"), "\(result.output)")
+        let expected = ["line 56: gap 10:08→10:14 IST on 2025-09-04, 5 bars missing",
+                        "line 372: session opens at 09:30 IST on 2025-09-05, 15 bars missing since 09:15",
+                        "line 380: session ends at 09:39 IST on 2025-09-05, 351 bars missing to 15:30"]
+        #expect(result.output.contains("warning: \(gapped.path): 3 gap(s) inside the session, 371 bar(s) missing"), "\(result.output)")
+        #expect(result.output.contains(expected.joined(separator: "; ")), "\(result.output)")
         let config = try JSONDecoder().decode(BacktestRunConfig.self, from: Data(contentsOf: out.appendingPathComponent("config.json")))
         let data = try #require(config.data.first)
-        #expect(data.gaps == 1 && data.missingBars == 5 && data.firstGaps == ["line 56: gap 10:08→10:14 IST on 2025-09-04, 5 bars missing"])
+        #expect(data.gaps == 3 && data.missingBars == 371 && data.firstGaps == expected)
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
-        #expect(html.contains("<h2>Data</h2>") && html.contains("gap 10:08→10:14 IST on 2025-09-04, 5 bars missing"))
+        #expect(html.contains("<h2>Data</h2>") && expected.allSatisfy { html.contains($0) })
     }
 
     @Test func importedBarsReplayFromPostgresExactlyAsTheCSV() async throws {

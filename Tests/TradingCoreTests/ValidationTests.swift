@@ -141,7 +141,8 @@ struct ValidationTests {
         }
         #expect(report.stress.map(\.name) == ["slippage ×2", "slippage ×3", "flash crash", "bear only", "range only"])
         #expect(report.stress[0].detail.contains("4.0 bps") && report.stress[1].detail.contains("6.0 bps"))
-        #expect(report.grid.scores.count == 2 && report.grid.scores.allSatisfy { $0.count == 2 })
+        let grid = try #require(report.grid)
+        #expect(grid.scores.count == 2 && grid.scores.allSatisfy { $0.count == 2 } && report.noGrid == nil)
         #expect(report.monteCarlo.trades == report.full.metrics?.trades && report.monteCarlo.runs == 100)
         #expect(report.verdict.checks.count == 6)
         #expect(report.sessionRegimes.count == 5)
@@ -161,7 +162,7 @@ struct ValidationTests {
         settings.gridYValues = ["21"]
         settings.monteCarloRuns = 10
         let report = try BacktestValidation.run(series: [Self.bars], values: ["strategies.enabled": "ema_cross"], settings: settings)
-        #expect(report.grid.scores[0][1] == nil)
+        #expect(try #require(report.grid).scores[0][1] == nil)
     }
 
     @Test func aMisspeltGridKeyFailsNamingIt() {
@@ -175,6 +176,93 @@ struct ValidationTests {
         }
     }
 
+    @Test func aGridWhoseCellsAllScoreTheSameIsFlatNeverAPlateau() {
+        let grid = SensitivityGrid(xKey: "x", yKey: "y", xValues: ["1", "2", "3"], yValues: ["a", "b"], metric: "sharpe",
+                                   scores: [[0.7, 0.7, nil], [0.7, 0.7, 0.7]], tolerance: 0.25, share: 0.75)
+        #expect(grid.shape == .flat && grid.shape.summary == "flat: the parameters have no effect")
+        #expect(grid.rule.hasPrefix("flat when every cell with a score has exactly the same one"))
+        // Equal neighbours with a different cell elsewhere: a plateau; one scored cell: undetermined, not flat.
+        let plateau = SensitivityGrid(xKey: "x", yKey: "y", xValues: ["1", "2", "3"], yValues: ["a", "b"], metric: "sharpe",
+                                      scores: [[0.7, 0.7, 0.1], [0.7, 0.7, 0.7]], tolerance: 0.25, share: 0.75)
+        #expect(plateau.shape == .plateau && plateau.shape.summary == "plateau")
+        #expect(SensitivityGrid(xKey: "x", yKey: "y", xValues: ["1", "2"], yValues: ["a"], metric: "sharpe", scores: [[nil, 0.7]],
+                                tolerance: 0.25, share: 0.75).shape == .undetermined)
+    }
+
+    @Test func aConfiguredGridKeyOfAStrategyThatIsNotEnabledFailsNamingIt() throws {
+        let donchian = ["strategies.enabled": "donchian_retest"]
+        do {
+            _ = try ValidationSettings(values: donchian.merging(["validation.grid_x": "strategies.ema_cross.ema_fast"]) { $1 })
+            Issue.record("accepted a grid key of ema_cross with only donchian_retest enabled")
+        } catch {
+            #expect("\(error)" == "config validation.grid_x: strategies.ema_cross.ema_fast is not a setting of an enabled strategy (donchian_retest)")
+        }
+        // grid_x configured right, grid_y left at ema_cross's default: grid_y is named.
+        do {
+            _ = try ValidationSettings(values: donchian.merging(["validation.grid_x": "strategies.donchian_retest.period"]) { $1 })
+            Issue.record("accepted the default grid_y with ema_cross not enabled")
+        } catch {
+            #expect("\(error)" == "config validation.grid_y: strategies.ema_cross.ema_slow (the default) is not a setting of an enabled strategy (donchian_retest)")
+        }
+        // Both keys of the enabled strategy, or engine keys any strategy reads: accepted; every strategy when none is listed.
+        let good = try ValidationSettings(values: donchian.merging(["validation.grid_x": "strategies.donchian_retest.period",
+                                                                    "validation.grid_y": "backtest.slippage_bps"]) { $1 })
+        let plan = try good.gridPlan(enabled: ["donchian_retest"])
+        #expect(good.gridXConfigured && good.gridYConfigured && plan == nil)
+        let everyStrategy = try ValidationSettings(values: [:]).gridPlan(enabled: ValidationSettings.enabledStrategies([:]))
+        #expect(everyStrategy == nil)
+        // The same check in the run itself, before anything runs (settings built in code).
+        var settings = ValidationSettings()
+        settings.gridXConfigured = true
+        do {
+            _ = try BacktestValidation.run(series: [Self.bars], values: donchian, settings: settings)
+            Issue.record("ran a configured grid of a strategy that is not enabled")
+        } catch {
+            #expect("\(error)".contains("validation.grid_x: strategies.ema_cross.ema_fast is not a setting of an enabled strategy (donchian_retest)"))
+        }
+    }
+
+    @Test func theDefaultGridWithoutEmaCrossIsSkippedWithANoteAndIsNotAPass() throws {
+        let values = ["strategies.enabled": "donchian_retest", "backtest.slippage_bps": "2"]
+        var settings = try ValidationSettings(values: values)
+        settings.monteCarloRuns = 20
+        #expect(!settings.gridXConfigured && !settings.gridYConfigured)
+        let report = try BacktestValidation.run(series: [Self.bars], values: values, settings: settings)
+        let note = try #require(report.noGrid)
+        #expect(note.hasPrefix("no sensitivity grid: set validation.grid_x / grid_y to parameters of donchian_retest"))
+        #expect(note.contains("walk-forward, which chooses grid points, not run") && note.contains("failed check (NO-GO)"))
+        #expect(report.grid == nil && report.walkForward.isEmpty)
+        #expect(report.splits.count == 3 && report.stress.count == 5 && report.full.metrics != nil)
+        let check = try #require(report.verdict.checks.last)
+        #expect(report.verdict.checks.count == 7 && check.name == "Sensitivity grid" && !check.passed && check.note == note)
+        #expect(!report.verdict.go)
+        let json = BacktestFiles.json(report)
+        #expect(json.contains("\"no_grid\"") && json.contains("parameters of donchian_retest"))
+        let decoded = try JSONDecoder().decode(ValidationReport.self, from: Data(json.utf8))
+        #expect(decoded.noGrid == note && decoded.grid == nil && decoded.verdict == report.verdict)
+        let html = ValidationPage.html(report)
+        #expect(html.contains("no sensitivity grid: set validation.grid_x / grid_y to parameters of donchian_retest"))
+        #expect(html.contains("<h2>Walk-forward</h2>\n<p>Not run: it chooses grid points") && !html.contains("plateau"))
+    }
+
+    @Test func aGridOfParametersWithNoEffectIsFlatAndNotAPass() throws {
+        // The seed only draws the slippage jitter; with no jitter it changes nothing.
+        var settings = ValidationSettings()
+        settings.gridX = "backtest.seed"
+        settings.gridXValues = ["1", "2", "3"]
+        settings.gridY = "backtest.slippage_jitter_bps"
+        settings.gridYValues = ["0"]
+        settings.gridMetric = "total_return"
+        settings.monteCarloRuns = 20
+        let report = try BacktestValidation.run(series: [Self.bars], values: ["strategies.enabled": "ema_cross"], settings: settings)
+        let grid = try #require(report.grid)
+        #expect(grid.shape == .flat && report.noGrid == nil)
+        let check = try #require(report.verdict.checks.last)
+        #expect(check.name == "Sensitivity grid" && !check.passed && check.note?.hasPrefix("flat: the parameters have no effect") == true)
+        let html = ValidationPage.html(report)
+        #expect(html.contains("Shape: flat: the parameters have no effect") && !html.contains("Shape: plateau"))
+    }
+
     @Test func comparisonListsOnlyTheSettingsThatDiffer() {
         let metrics = BacktestMetrics(initialCapital: Paise(1_000), equity: [], trades: [], sessions: 0)
         let a = BacktestRunConfig(values: ["k": "1", "same": "x"], data: [], from: nil, to: nil)
@@ -183,6 +271,25 @@ struct ValidationTests {
         #expect(comparison.differingSettings == [["extra", "-", "y"], ["k", "1", "2"]])
         #expect(comparison.text.contains("settings that differ") && comparison.html.contains("<table>"))
         #expect(comparison.metricRows.first == ["config_sha", String(a.configSha.prefix(12)), String(b.configSha.prefix(12))])
+    }
+
+    @Test func comparisonListsTheDaysAndTheDataSourceWhenTheyDiffer() {
+        let metrics = BacktestMetrics(initialCapital: Paise(1_000), equity: [], trades: [], sessions: 0)
+        let csv = BacktestRunConfig.DataFile(symbol: "NIFTY", path: "data/nifty.csv", sha256: String(repeating: "a", count: 64), bars: 10)
+        let table = BacktestRunConfig.DataFile(symbol: "NIFTY", path: "bars", sha256: String(repeating: "b", count: 64), bars: 10,
+                                               source: "postgres", timeframeSeconds: 60)
+        let a = BacktestRunConfig(values: ["k": "1"], data: [csv], from: "2025-09-04", to: "2025-09-10")
+        let b = BacktestRunConfig(values: ["k": "1"], data: [table], from: "2025-09-05", to: nil)
+        let comparison = RunComparison(runs: [.init(name: "a", metrics: metrics, config: a), .init(name: "b", metrics: metrics, config: b)])
+        #expect(comparison.differingSettings == [["from", "2025-09-04", "2025-09-05"], ["to", "2025-09-10", "-"],
+                                                 ["data source", "NIFTY=data/nifty.csv", "NIFTY=postgres bars (60 s)"],
+                                                 ["data sha256", "NIFTY aaaaaaaaaaaa", "NIFTY bbbbbbbbbbbb"]])
+        #expect(comparison.text.contains("settings that differ") && comparison.text.contains("2025-09-05"))
+        #expect(comparison.html.contains("<td class=\"l\">from</td><td>2025-09-04</td><td>2025-09-05</td>"))
+        // Same days and data: only the settings.
+        let c = BacktestRunConfig(values: ["k": "2"], data: [csv], from: "2025-09-04", to: "2025-09-10")
+        let same = RunComparison(runs: [.init(name: "a", metrics: metrics, config: a), .init(name: "c", metrics: metrics, config: c)])
+        #expect(same.differingSettings == [["k", "1", "2"]])
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Several run folders side by side (`aitrapp compare`): one column per run, one row per metric,
-/// then every configuration key whose value differs between the runs. Pure: built from each
+/// then every input (from, to, data source and digest) and configuration key whose value differs between the runs. Pure: built from each
 /// run's `metrics.json` and `config.json` contents.
 public struct RunComparison: Sendable {
     public struct Run: Sendable {
@@ -32,10 +32,28 @@ public struct RunComparison: Sendable {
         return rows
     }
 
-    /// Configuration keys whose values are not the same in every run (missing shown as `-`).
+    /// The run's inputs besides its settings, in this order: `from` and `to` (the IST days of
+    /// `--from` / `--to`, `-` when unbounded), `data source` (`SYMBOL=path` for a CSV file,
+    /// `SYMBOL=postgres bars (60 s)` for the `bars` table) and `data sha256` (each source's first 12 hex digits).
+    public static func inputs(_ config: BacktestRunConfig) -> [(String, String)] {
+        let sources = config.data.map { file in
+            file.source == "postgres" ? "\(file.symbol)=postgres \(file.path)\(file.timeframeSeconds.map { " (\($0) s)" } ?? "")"
+                : "\(file.symbol)=\(file.path)"
+        }
+        return [("from", config.from ?? "-"), ("to", config.to ?? "-"), ("data source", sources.joined(separator: ", ")),
+                ("data sha256", config.data.map { "\($0.symbol) \($0.sha256.prefix(12))" }.joined(separator: ", "))]
+    }
+
+    /// The inputs (`inputs`: from, to, data source, data sha256) then the configuration keys whose
+    /// values are not the same in every run (a missing key shown as `-`).
     public var differingSettings: [[String]] {
+        let runInputs = runs.map { Self.inputs($0.config) }
+        let inputRows: [[String]] = (runInputs.first ?? []).indices.compactMap { index in
+            let cells = runInputs.map { $0[index].1 }
+            return Set(cells).count > 1 ? [runInputs[0][index].0] + cells : nil
+        }
         let keys = Set(runs.flatMap { $0.config.values.keys }).sorted()
-        return keys.compactMap { key in
+        return inputRows + keys.compactMap { key in
             let cells = runs.map { $0.config.values[key] ?? "-" }
             return Set(cells).count > 1 ? [key] + cells : nil
         }

@@ -8,6 +8,10 @@ import Foundation
 ///   validation, the rest holdout (each at least one session; needs three), each run on its own.
 /// - Walk-forward: windows of `walk_forward_train_sessions` then `walk_forward_test_sessions`,
 ///   stepped by the test length; in each the grid point with the best training score is run on the test sessions.
+/// - The grid keys must be settings the enabled strategies read (`ValidationSettings.gridPlan`):
+///   a configured key of a strategy that is not enabled fails before anything runs; the default
+///   grid (ema_cross's) without ema_cross is skipped with walk-forward, noted in `noGrid`, and
+///   the verdict gets a failed "Sensitivity grid" check (as it does for a flat grid).
 /// - Stress: slippage (and its jitter) ×2 and ×3; flash crash = ×5 plus every stop filling at its
 ///   bar's worst price (`backtest.stop_fill: bar_extreme`); bear-only and range-only sessions
 ///   (see `SessionRegime`), skipped with a note when the data has none.
@@ -22,6 +26,8 @@ public enum BacktestValidation {
     public static func run(series: [[Bar]], values: [String: String], settings: ValidationSettings,
                            progress: (String) -> Void = { _ in }) throws -> ValidationReport {
         let base = try BacktestSettings(values: values)
+        // Before anything runs: a configured grid key of a strategy that is not enabled fails naming it.
+        let noGrid = try settings.gridPlan(enabled: base.pipeline.slots.map(\.name))
         let configSha = BacktestRunConfig(values: base.effectiveValues(strategyValues: values), data: [], from: nil, to: nil).configSha
         let primary = series.first(where: { !$0.isEmpty }) ?? []
         var daySet = Set<String>()
@@ -51,9 +57,10 @@ public enum BacktestValidation {
                                             sessions: days, metrics: metrics(result)))
         }
 
-        progress("sensitivity grid")
-        let gridValues = gridVariants(values, settings: settings)
-        if gridValues.allSatisfy({ $0.allSatisfy { $0 == nil } }) {
+        // No grid: no cells, so no walk-forward windows either.
+        let gridValues = noGrid == nil ? gridVariants(values, settings: settings) : []
+        if noGrid == nil { progress("sensitivity grid") }
+        if noGrid == nil, gridValues.allSatisfy({ $0.allSatisfy { $0 == nil } }) {
             // Every cell invalid: say why, naming the key (a misspelt grid key, usually).
             var variant = values
             variant[settings.gridX] = settings.gridXValues[0]
@@ -69,14 +76,15 @@ public enum BacktestValidation {
             }
             fullScores.append(line)
         }
-        let grid = SensitivityGrid(xKey: settings.gridX, yKey: settings.gridY, xValues: settings.gridXValues,
-                                   yValues: settings.gridYValues, metric: settings.gridMetric, scores: fullScores,
-                                   tolerance: settings.plateauTolerance, share: settings.plateauShare)
+        let grid: SensitivityGrid? = noGrid != nil ? nil
+            : SensitivityGrid(xKey: settings.gridX, yKey: settings.gridY, xValues: settings.gridXValues,
+                              yValues: settings.gridYValues, metric: settings.gridMetric, scores: fullScores,
+                              tolerance: settings.plateauTolerance, share: settings.plateauShare)
 
-        progress("walk-forward")
         var windows: [WalkForwardWindow] = []
         var start = 0
-        while start + settings.walkForwardTrainSessions + settings.walkForwardTestSessions <= sessions.count {
+        if noGrid == nil { progress("walk-forward") }
+        while noGrid == nil, start + settings.walkForwardTrainSessions + settings.walkForwardTestSessions <= sessions.count {
             let trainDays = Array(sessions[start..<(start + settings.walkForwardTrainSessions)])
             let testDays = Array(sessions[(start + settings.walkForwardTrainSessions)..<(start + settings.walkForwardTrainSessions
                                                                                           + settings.walkForwardTestSessions)])
@@ -128,10 +136,13 @@ public enum BacktestValidation {
         progress("Monte Carlo")
         let monteCarlo = MonteCarloDrawdown(netPnl: fullResult.trades.map(\.netPnl), initialCapital: fullResult.initialCapital,
                                             runs: settings.monteCarloRuns, seed: settings.seed, threshold: settings.maxDrawdown)
+        let gridProblem = noGrid ?? (grid?.shape == .flat
+            ? "\(SensitivityGrid.Shape.flat.summary) (\(settings.gridX) × \(settings.gridY): every cell scores the same)" : nil)
         let verdict = ValidationVerdict.evaluate(full: fullMetrics, holdout: splits.last?.metrics, monteCarloP95: monteCarlo.p95,
-                                                 settings: settings)
+                                                 settings: settings, gridProblem: gridProblem)
         return ValidationReport(configSha: configSha, settings: settings, full: full, splits: splits, walkForward: windows,
-                                stress: stress, grid: grid, monteCarlo: monteCarlo, verdict: verdict, sessionRegimes: regimes)
+                                stress: stress, grid: grid, monteCarlo: monteCarlo, verdict: verdict, sessionRegimes: regimes,
+                                noGrid: noGrid)
     }
 
     /// One backtest over the bars of `sessions` (all when nil).

@@ -8,9 +8,16 @@ import Foundation
 /// rule: among the optimum's valid neighbours (the up to 8 adjacent cells), those within
 /// `tolerance` × |optimum| of it are "close"; a **plateau** when at least `share` of the
 /// neighbours are close, a **sharp peak** otherwise, **undetermined** when it has no valid neighbour.
+/// Before that rule: when at least two cells have a score and every score is exactly the same, the
+/// grid is **flat** — the parameters have no effect (never a plateau).
 public struct SensitivityGrid: Hashable, Sendable, Codable {
     public enum Shape: String, Hashable, Sendable, Codable {
-        case plateau, sharpPeak = "sharp peak", undetermined
+        case plateau, sharpPeak = "sharp peak", undetermined, flat
+
+        /// What the shape means, as reports print it.
+        public var summary: String {
+            self == .flat ? "flat: the parameters have no effect" : rawValue
+        }
     }
 
     public var xKey: String
@@ -38,7 +45,8 @@ public struct SensitivityGrid: Hashable, Sendable, Codable {
         self.scores = scores
         self.tolerance = tolerance
         self.share = share
-        rule = "plateau when at least \(Int((share * 100).rounded())) % of the optimum's valid neighbours (8-neighbourhood) score within "
+        rule = "flat when every cell with a score has exactly the same one (at least two): the parameters have no effect; "
+            + "else plateau when at least \(Int((share * 100).rounded())) % of the optimum's valid neighbours (8-neighbourhood) score within "
             + "\(Int((tolerance * 100).rounded())) % of |optimum|; sharp peak otherwise; undetermined without a valid neighbour"
         var best: (row: Int, column: Int, value: Double)?
         for (row, line) in scores.enumerated() {
@@ -62,7 +70,14 @@ public struct SensitivityGrid: Hashable, Sendable, Codable {
         }
         closeNeighbours = close
         neighbours = count
-        if count == 0 { shape = .undetermined } else { shape = Double(close) >= share * Double(count) ? .plateau : .sharpPeak }
+        let defined = scores.flatMap { $0 }.compactMap { $0 }
+        if defined.count >= 2, defined.allSatisfy({ $0 == defined[0] }) {
+            shape = .flat
+        } else if count == 0 {
+            shape = .undetermined
+        } else {
+            shape = Double(close) >= share * Double(count) ? .plateau : .sharpPeak
+        }
     }
 
     public var bestValue: Double? {

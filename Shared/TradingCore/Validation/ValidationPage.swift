@@ -22,6 +22,11 @@ public enum ValidationPage {
         page += "<h2>Verdict</h2>\n<p><span class=\"\(report.verdict.go ? "go" : "nogo")\">\(report.verdict.label)</span></p>\n"
         page += "<table>\n<tr><th class=\"l\">check</th><th>value</th><th>threshold</th><th>result</th></tr>\n"
         for check in report.verdict.checks {
+            if let note = check.note {
+                page += "<tr><td class=\"l\">\(e(check.name))</td><td class=\"l\" colspan=\"2\">\(e(note))</td>"
+                    + "<td class=\"\(check.passed ? "pass" : "fail")\">\(check.passed ? "pass" : "FAIL")</td></tr>\n"
+                continue
+            }
             let percent = check.name.contains("drawdown")
             let value = check.value.map { percent ? pct($0) : num($0) } ?? "n/a"
             let threshold = percent ? pct(check.threshold) : num(check.threshold)
@@ -32,12 +37,16 @@ public enum ValidationPage {
 
         page += "<h2>Train / validation / holdout</h2>\n" + segmentTable([report.full] + report.splits)
         page += "<h2>Walk-forward</h2>\n"
-        if report.walkForward.isEmpty {
+        if let noGrid = report.noGrid {
+            page += "<p>Not run: it chooses grid points, and there is no grid (\(e(noGrid))).</p>\n"
+        } else if report.walkForward.isEmpty {
             page += "<p>Not enough sessions for one window of \(report.settings.walkForwardTrainSessions) + \(report.settings.walkForwardTestSessions).</p>\n"
         } else {
-            page += "<p>Each window picks the grid point with the best training \(e(report.grid.metric)) and runs it unchanged on the test sessions.</p>\n"
-            page += "<table>\n<tr><th>#</th><th class=\"l\">train</th><th class=\"l\">test</th><th>\(e(report.grid.xKey))</th>"
-                + "<th>\(e(report.grid.yKey))</th><th>train score</th><th>train return</th><th>test return</th><th>test Sharpe</th>"
+            page += "<p>Each window picks the grid point with the best training \(e(report.settings.gridMetric)) and runs it unchanged on the test sessions."
+                + (report.grid?.shape == .flat ? " The grid is flat (the parameters have no effect): each choice is the first cell, not a finding." : "")
+                + "</p>\n"
+            page += "<table>\n<tr><th>#</th><th class=\"l\">train</th><th class=\"l\">test</th><th>\(e(report.settings.gridX))</th>"
+                + "<th>\(e(report.settings.gridY))</th><th>train score</th><th>train return</th><th>test return</th><th>test Sharpe</th>"
                 + "<th>test max DD</th><th>test trades</th></tr>\n"
             for w in report.walkForward {
                 page += "<tr><td>\(w.index)</td><td class=\"l\">\(e(span(w.trainSessions)))</td><td class=\"l\">\(e(span(w.testSessions)))</td>"
@@ -55,13 +64,20 @@ public enum ValidationPage {
         }
         page += "</table>\n"
 
-        page += "<h2>Parameter sensitivity (\(e(report.grid.metric)), whole period)</h2>\n" + heatmap(report.grid)
-        let g = report.grid
-        if let best = g.bestValue, let row = g.bestRow, let column = g.bestColumn {
-            page += "<p>Optimum \(e(g.xKey)) = \(e(g.xValues[column])), \(e(g.yKey)) = \(e(g.yValues[row])): \(num(best)). "
-                + "<strong>Shape: \(e(g.shape.rawValue))</strong> (\(g.closeNeighbours) of \(g.neighbours) neighbours close). Rule: \(e(g.rule)).</p>\n"
+        page += "<h2>Parameter sensitivity (\(e(report.settings.gridMetric)), whole period)</h2>\n"
+        if let g = report.grid {
+            page += heatmap(g)
+            if g.shape == .flat {
+                page += "<p><strong>Shape: \(e(g.shape.summary))</strong>: every cell scores \(g.bestValue.map(num) ?? "n/a"), so \(e(g.xKey)) and "
+                    + "\(e(g.yKey)) change nothing; not counted as a pass. Rule: \(e(g.rule)).</p>\n"
+            } else if let best = g.bestValue, let row = g.bestRow, let column = g.bestColumn {
+                page += "<p>Optimum \(e(g.xKey)) = \(e(g.xValues[column])), \(e(g.yKey)) = \(e(g.yValues[row])): \(num(best)). "
+                    + "<strong>Shape: \(e(g.shape.summary))</strong> (\(g.closeNeighbours) of \(g.neighbours) neighbours close). Rule: \(e(g.rule)).</p>\n"
+            } else {
+                page += "<p>No cell has a defined \(e(g.metric)): shape undetermined.</p>\n"
+            }
         } else {
-            page += "<p>No cell has a defined \(e(g.metric)): shape undetermined.</p>\n"
+            page += "<p><strong>\(e(report.noGrid ?? "no sensitivity grid"))</strong>.</p>\n"
         }
 
         let mc = report.monteCarlo
