@@ -53,6 +53,22 @@ public enum StrategyBook {
         return values
     }
 
+    /// Settings with two names (`strategies.ema_cross.fast` / `ema_fast`, `slow` / `ema_slow`).
+    static let aliases = [("strategies.ema_cross.fast", "strategies.ema_cross.ema_fast"),
+                          ("strategies.ema_cross.slow", "strategies.ema_cross.ema_slow")]
+
+    /// `values` with `key` set to `value` and the key's other name (if it has one) removed, so an
+    /// override (a validation grid cell) replaces the setting whichever name the config used.
+    public static func overriding(_ values: [String: String], key: String, with value: String) -> [String: String] {
+        var values = values
+        for (one, other) in aliases {
+            if key == one { values[other] = nil }
+            if key == other { values[one] = nil }
+        }
+        values[key] = value
+        return values
+    }
+
     static func slot(_ name: String, values: [String: String], tickSize: Paise) throws -> StrategySlot {
         var reader = StrategyConfigReader(prefix: "strategies.\(name)", values: section(name, of: values))
         let strategy = try make(name, reader: &reader, tickSize: tickSize)

@@ -62,9 +62,8 @@ public enum BacktestValidation {
         if noGrid == nil { progress("sensitivity grid") }
         if noGrid == nil, gridValues.allSatisfy({ $0.allSatisfy { $0 == nil } }) {
             // Every cell invalid: say why, naming the key (a misspelt grid key, usually).
-            var variant = values
-            variant[settings.gridX] = settings.gridXValues[0]
-            variant[settings.gridY] = settings.gridYValues[0]
+            let variant = StrategyBook.overriding(StrategyBook.overriding(values, key: settings.gridX, with: settings.gridXValues[0]),
+                                                  key: settings.gridY, with: settings.gridYValues[0])
             do { _ = try BacktestSettings(values: variant) } catch { throw Failure(description: "validation grid: \(error)") }
         }
         var fullScores: [[Double?]] = []
@@ -161,9 +160,8 @@ public enum BacktestValidation {
     static func gridVariants(_ values: [String: String], settings: ValidationSettings) -> [[[String: String]?]] {
         settings.gridYValues.map { y in
             settings.gridXValues.map { x in
-                var variant = values
-                variant[settings.gridX] = x
-                variant[settings.gridY] = y
+                let variant = StrategyBook.overriding(StrategyBook.overriding(values, key: settings.gridX, with: x),
+                                                      key: settings.gridY, with: y)
                 return (try? BacktestSettings(values: variant)) == nil ? nil : variant
             }
         }

@@ -57,6 +57,10 @@ struct StrategyBookTests {
         #expect(try periods(enabled.merging(["marketdata.ema_fast": "5", "strategies.ema_cross.fast": "8"]) { $1 })! == (8, 21))
         #expect(Self.error(enabled.merging(["strategies.ema_cross.fast": "20", "strategies.ema_cross.ema_fast": "20"]) { $1 })?.key
                 == "strategies.ema_cross.fast")
+        // An override (a validation grid cell) replaces the setting under whichever name the config used.
+        let overridden = StrategyBook.overriding(enabled.merging(["strategies.ema_cross.fast": "20"]) { $1 },
+                                                 key: "strategies.ema_cross.ema_fast", with: "12")
+        #expect(try periods(overridden)! == (12, 21) && overridden["strategies.ema_cross.fast"] == nil)
     }
 
     @Test("every error names the bad key")
