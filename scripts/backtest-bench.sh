@@ -23,6 +23,10 @@ fi
 echo "==> aitrapp bench-backtest (release), best of 5"
 "$BIN/aitrapp" bench-backtest --data "$FILE" --fast 20 --slow 50 --repeats 5 --engine-bars "$ENGINE_BARS"
 
+echo "==> aitrapp backtest (release) on the same file: the product end to end (read, check, run, write the run folder)"
+TIMEFORMAT='    %R s wall'
+time ("$BIN/aitrapp" backtest --data "$FILE" --strategy ema_cross --out "$ROOT/.build/bench/run" 2>/dev/null | grep -E '^(Bars|Trades) ')
+
 VENV="$ROOT/.build-py/venv"
 if [[ ! -x "$VENV/bin/python" ]] || ! "$VENV/bin/python" -c 'import backtesting' 2>/dev/null; then
   python3 -m venv "$VENV" && "$VENV/bin/pip" install -q backtesting \
