@@ -29,7 +29,7 @@ struct Backtest: AsyncParsableCommand {
         let values = RunInputs.values(options)
         let databaseURL = RunRecorder.url(databaseURL: options.databaseURL, record: options.record, values: values)
         let settings: BacktestSettings
-        do { settings = try BacktestSettings(values: values) } catch { CommandOutput.fail("config: \(error)") }
+        do { settings = try BacktestSettings(values: values) } catch { CommandOutput.fail("\(error)") }
 
         // Up to strategy_ranker.history_bars bars before --from warm the indicators up, as the services' history would.
         let (series, warmUp, files) = await RunInputs.bars(options, values: values, warmUpBars: settings.pipeline.historyBars)

@@ -62,7 +62,7 @@ struct BenchBacktest: ParsableCommand {
                       "backtest.allow_short": "false", "risk_gate.max_trades_per_day": "100000", "risk_gate.daily_loss_r": "1000",
                       "risk_gate.weekly_loss_r": "1000", "risk_gate.daily_loss_pct": "100"]
         let settings: BacktestSettings
-        do { settings = try BacktestSettings(values: values) } catch { CommandOutput.fail("config: \(error)") }
+        do { settings = try BacktestSettings(values: values) } catch { CommandOutput.fail("\(error)") }
         let engine = BacktestEngine.run(series: [bars], settings: settings)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         print(String(format: "full engine (pipeline, risk gate, OCO, fills; bars already parsed): %d bars in %.3f s = %.0f bars/s; %d trades",

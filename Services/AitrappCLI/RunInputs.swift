@@ -14,7 +14,7 @@ enum RunInputs {
         }
         // --strategy replaces the config's list, which must still name known strategies.
         if let listed = values["strategies.enabled"] {
-            do { _ = try StrategyBook.enabledNames(listed) } catch { CommandOutput.fail("config: \(error)") }
+            do { _ = try StrategyBook.enabledNames(listed) } catch { CommandOutput.fail("\(error)") }
         }
         values["strategies.enabled"] = strategy
         if let capital { values["risk_gate.capital"] = String(format: "%.2f", capital) }

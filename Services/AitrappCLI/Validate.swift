@@ -34,7 +34,7 @@ struct Validate: AsyncParsableCommand {
             _ = try BacktestSettings(values: values)
             settings = try ValidationSettings(values: values)
         } catch {
-            CommandOutput.fail("config: \(error)")
+            CommandOutput.fail("\(error)")
         }
         let (series, _, files) = await RunInputs.bars(options, values: values)
         let terminal = isatty(STDERR_FILENO) == 1
