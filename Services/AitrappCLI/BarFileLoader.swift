@@ -7,34 +7,22 @@ import TradingCore
 /// then a count) under its file's path; gaps are allowed, summed up on standard error and
 /// recorded with the file.
 enum BarFileLoader {
-    struct Loaded {
-        var symbol: String
-        var path: String
-        var bars: [Bar]
-        var check: BarSeriesCheck
-        var sha256: String
-    }
-
     static let listLimit = 20
     static let gapLimit = 5
 
     /// `PATH` (symbol NIFTY) or `SYMBOL=PATH` entries, each read and checked; exits 1 naming every
     /// refused row of every file when any file has duplicated or unsorted rows.
-    static func load(_ entries: [String], timeframeSeconds: Int? = nil) -> [Loaded] {
-        var loaded: [Loaded] = []
+    static func load(_ entries: [String], timeframeSeconds: Int? = nil) -> [CheckedBarFile] {
+        var loaded: [CheckedBarFile] = []
         for entry in entries {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
             let (symbol, path) = parts.count == 2 ? (parts[0], parts[1]) : ("NIFTY", parts[0])
             guard let data = FileManager.default.contents(atPath: path) else { CommandOutput.fail("\(path): cannot read") }
-            let bytes = [UInt8](data)
-            // The byte scanner (lines it does not recognise go to `BarCSVParser`, so errors are the same).
-            let columns: BarColumns
-            do { columns = try BarColumns.parse(bytes, symbol: symbol, requireIncreasing: false) } catch {
+            do {
+                loaded.append(try CheckedBarFile(symbol: symbol, path: path, bytes: [UInt8](data), timeframeSeconds: timeframeSeconds))
+            } catch {
                 CommandOutput.fail("\(path):\(error.line): \(error.reason)")
             }
-            let check = BarSeriesCheck(starts: columns.start, lines: columns.lines, timeframeSeconds: timeframeSeconds.map { Int64($0) })
-            loaded.append(Loaded(symbol: symbol, path: path, bars: columns.bars(symbol: symbol), check: check,
-                                 sha256: SHA256.hex(bytes)))
         }
         let refused = loaded.filter { !$0.check.isAccepted }
         if !refused.isEmpty {

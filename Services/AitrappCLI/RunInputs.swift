@@ -42,11 +42,8 @@ enum RunInputs {
         var series: [[Bar]] = [], warmUp: [[Bar]] = []
         var files: [BacktestRunConfig.DataFile] = []
         for file in BarFileLoader.load(data) {
-            let window = BarWindow.split(file.bars, from: from, to: to, warmUpBars: warmUpBars)
-            var entry = BacktestRunConfig.DataFile(symbol: file.symbol, path: file.path, sha256: file.sha256, bars: window.run.count)
-            entry.record(file.check)
-            if !window.warmUp.isEmpty { entry.warmUpBars = window.warmUp.count }
-            files.append(entry)
+            let window = file.window(from: from, to: to, warmUpBars: warmUpBars)
+            files.append(window.entry)
             series.append(window.run)
             warmUp.append(window.warmUp)
         }

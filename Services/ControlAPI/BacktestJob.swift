@@ -20,22 +20,16 @@ enum BacktestJob {
             var files: [BacktestRunConfig.DataFile] = []
             for input in inputs {
                 guard let data = FileManager.default.contents(atPath: input.path) else { throw Failure(description: "\(input.path): cannot read") }
-                let text = String(decoding: data, as: UTF8.self)
                 let name = URL(fileURLWithPath: input.path).lastPathComponent
-                let rows: (bars: [Bar], lines: [Int])
-                do { rows = try BarCSVParser(symbol: input.symbol).parseRows(text) } catch {
+                let file: CheckedBarFile
+                do { file = try CheckedBarFile(symbol: input.symbol, path: input.path, bytes: [UInt8](data)) } catch {
                     throw Failure(description: "\(name):\(error.line): \(error.reason)")
                 }
                 // Duplicated or unsorted rows fail the job, every one named; gaps are recorded.
-                let check = BarSeriesCheck(starts: rows.bars.map { Int64($0.start.timeIntervalSince1970.rounded(.down)) }, lines: rows.lines)
-                guard check.isAccepted else { throw Failure(description: check.refusalLines(name: name).joined(separator: "; ")) }
+                guard file.check.isAccepted else { throw Failure(description: file.check.refusalLines(name: name).joined(separator: "; ")) }
                 // As the CLI: the days from…to, warmed up on up to strategy_ranker.history_bars bars before `from`.
-                let window = BarWindow.split(rows.bars, from: job.from, to: job.to, warmUpBars: settings.pipeline.historyBars)
-                var file = BacktestRunConfig.DataFile(symbol: input.symbol, path: input.path, sha256: SHA256.hex(Array(data)),
-                                                      bars: window.run.count)
-                file.record(check)
-                if !window.warmUp.isEmpty { file.warmUpBars = window.warmUp.count }
-                files.append(file)
+                let window = file.window(from: job.from, to: job.to, warmUpBars: settings.pipeline.historyBars)
+                files.append(window.entry)
                 series.append(window.run)
                 warmUp.append(window.warmUp)
             }

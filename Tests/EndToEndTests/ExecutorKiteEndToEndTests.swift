@@ -40,6 +40,17 @@ struct ExecutorKiteEndToEndTests {
     }
 
     /// The executor in LIVE against the local Kite server, its postback listener on `postbackPort`.
+    /// Seeds and publishes a decision; true once its entry order has reached Kite.
+    private static func sendEntry(lots: Int, _ h: ExecutorHarness,
+                                  _ kite: KiteRESTTestServer) async throws -> (decision: DecisionPayload, sent: Bool) {
+        let decision = try await h.seedDecision(lots: lots, entry: entry, stop: stop, target: target)
+        try await h.publish(decision)
+        let sent = await TestEnvironment.eventually(timeout: .seconds(10)) {
+            await kite.recorder.requests("POST", pathPrefix: "/orders/regular").count == 1
+        }
+        return (decision, sent)
+    }
+
     private func withLive(_ environment: [String: String] = [:],
                           _ body: (ExecutorHarness, KiteRESTTestServer, Int) async throws -> Void) async throws {
         let kite = try await KiteRESTTestServer(dataDirectory: KiteRESTTestServer.sharedKiteDataDirectory)
@@ -101,11 +112,8 @@ struct ExecutorKiteEndToEndTests {
     @Test("LIVE flatten: children cancelled at Kite, exit sent, its fill read from the order book, flat well under 2 s")
     func liveFlatten() async throws {
         try await withLive { h, kite, postbackPort in
-            let decision = try await h.seedDecision(lots: 1, entry: Self.entry, stop: Self.stop, target: Self.target)
-            try await h.publish(decision)
-            #expect(await TestEnvironment.eventually(timeout: .seconds(10)) {
-                await kite.recorder.requests("POST", pathPrefix: "/orders/regular").count == 1
-            })
+            let (decision, sent) = try await Self.sendEntry(lots: 1, h, kite)
+            #expect(sent)
             let entryTag = KiteOrderTag.tag(forClientOrderId: ClientIds.order(plan: decision.clientPlanId, leg: .entry))
             let filled = Self.postback(orderId: "151220000000000", tag: entryTag, quantity: 75, average: "100.00")
             #expect(try await h.stack.http("POST", "/kite/postback", body: filled, port: postbackPort, token: "").status == 200)
@@ -141,11 +149,8 @@ struct ExecutorKiteEndToEndTests {
     @Test("LIVE restart: the entry filled at Kite while the executor was down; the first poll books it once and sends the children")
     func liveRestartAdoptsFill() async throws {
         try await withLive { h, kite, _ in
-            let decision = try await h.seedDecision(lots: 2, entry: Self.entry, stop: Self.stop, target: Self.target)
-            try await h.publish(decision)
-            #expect(await TestEnvironment.eventually(timeout: .seconds(10)) {
-                await kite.recorder.requests("POST", pathPrefix: "/orders/regular").count == 1
-            })
+            let (decision, sent) = try await Self.sendEntry(lots: 2, h, kite)
+            #expect(sent)
             #expect(await h.stack.stop("executor") != nil)
             // While it is down the entry fills at Kite (no postback reaches anyone).
             let entryTag = KiteOrderTag.tag(forClientOrderId: ClientIds.order(plan: decision.clientPlanId, leg: .entry))
